@@ -1,0 +1,20 @@
+// Bundles the three programs separately: the extension host (Node, CommonJS, `vscode` provided
+// by the editor), the CLI (Node), and the webview UI (browser, into media/dist so the webview
+// may load it from its only allowed resource root). Native and very large packages stay external.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const nodeExternals = ['vscode', 'onnxruntime-node', '@huggingface/transformers'];
+
+const builds = [
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', platform: 'node', format: 'cjs', external: nodeExternals },
+  { entryPoints: ['src/cli/bin.ts'], outfile: 'out/cli.js', platform: 'node', format: 'cjs', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['webview/main.ts'], outfile: 'media/dist/webview.js', platform: 'browser', format: 'iife' },
+].map((options) => ({ bundle: true, target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning', ...options }));
+
+if (watch) {
+  await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

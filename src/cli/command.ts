@@ -1,0 +1,15 @@
+import type { LoadedModel } from '../core/model/loadedModel';
+
+export interface CommandContext {
+  values: Record<string, string | boolean | undefined>;
+  loadModel: () => Promise<LoadedModel>;
+  print: (line: string) => void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean' }>;
+  run(context: CommandContext): Promise<void>;
+}
