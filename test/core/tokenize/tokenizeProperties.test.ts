@@ -6,7 +6,7 @@ import { richText } from './richText';
 import { useLiteTokenizer, useLiteVocab } from './useLiteTokenizer';
 
 const tokenizer = useLiteTokenizer();
-const RUNS = { numRuns: 600 };
+const RUNS = { numRuns: 1000 };
 const isWhiteSpace = (char: string): boolean => /[\s\u0085]/.test(char);
 // Written out here rather than imported, so that the tests do not share a mistake with the code.
 const collapse = (text: string): string => text.split(/[\s\u0085]+/).filter(Boolean).join(' ');
@@ -65,5 +65,5 @@ test('encodeIds equals the reference tokenizer but for equal-score ties and a le
     const leadingColon = text.normalize('NFKC').startsWith(':');
     const tie = surface(ours) === surface(theirs) && Math.abs(score(ours) - score(theirs)) < 1e-9;
     assert.ok(leadingColon || tie, `${JSON.stringify(text)}: ${ours} vs reference ${theirs}`);
-  }), { numRuns: 300 });
+  }), { numRuns: 500 });
 });
