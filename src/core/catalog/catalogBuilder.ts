@@ -2,13 +2,7 @@ import type { CatalogExample, CatalogFactor, FactorAtLayer, FactorCatalog } from
 import { BoundedTopK } from './boundedTopK';
 import { labelFactor } from './factorLabel';
 import { ReservoirSample } from './reservoirSample';
-
-/** Non-zero codes of n vectors, row by row (CSR): row i is indices/values[offsets[i] .. offsets[i+1]). */
-export interface CodeRows {
-  offsets: Uint32Array;
-  indices: Uint32Array;
-  values: Float32Array;
-}
+import type { SparseCodes } from '../sparse/sparseCodes';
 
 export interface CatalogSettings {
   atomCount: number;
@@ -74,7 +68,7 @@ export class CatalogBuilder {
   }
 
   /** Adds the codes of tokens `tokenIds[i]` (from addToken) at one layer. */
-  addCodes(layer: number, tokenIds: ArrayLike<number>, codes: CodeRows): void {
+  addCodes(layer: number, tokenIds: ArrayLike<number>, codes: SparseCodes): void {
     const K = this.settings.atomCount;
     this.tokensPerLayer[layer] += tokenIds.length;
     for (let i = 0; i < tokenIds.length; i++) {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CatalogBuilder, DEFAULT_CATALOG_SETTINGS, type CodeRows } from '../../../src/core/catalog/catalogBuilder';
+import { CatalogBuilder, DEFAULT_CATALOG_SETTINGS } from '../../../src/core/catalog/catalogBuilder';
+import type { SparseCodes } from '../../../src/core/sparse/sparseCodes';
 import { readCatalog, writeCatalog } from '../../../src/core/catalog/catalogFile';
 import { labelFactor } from '../../../src/core/catalog/factorLabel';
 import { BoundedTopK } from '../../../src/core/catalog/boundedTopK';
@@ -13,7 +14,7 @@ const K = 6;
 const LAYERS = ['a', 'b'];
 
 /** Random sparse codes for `n` tokens, returned both as CSR rows and as a dense [n × K] copy. */
-function randomCodes(n: number, random: SeededRandom): { rows: CodeRows; dense: number[][] } {
+function randomCodes(n: number, random: SeededRandom): { rows: SparseCodes; dense: number[][] } {
   const dense = Array.from({ length: n }, () => Array.from({ length: K }, () => (random.next() < 0.4 ? random.next() * 5 : 0)));
   const offsets = new Uint32Array(n + 1);
   const indices: number[] = [];

@@ -1,0 +1,57 @@
+import type { BrownSentence } from '../corpus/brownCorpus';
+import { encodeDocument } from '../encode/documentEncoder';
+import type { LoadedModel } from '../model/loadedModel';
+import type { FactorCatalog } from './catalog';
+import { CatalogBuilder, DEFAULT_CATALOG_SETTINGS, type CatalogSettings } from './catalogBuilder';
+import type { LayerCoder } from '../decompose/decomposeDocument';
+
+export interface CatalogRunOptions {
+  settings?: Partial<Omit<CatalogSettings, 'atomCount' | 'layers'>>;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs the model over corpus sentences, codes every token at every layer, and collects the
+ * catalog. Each model token is labelled with the corpus word (and tag) covering its start.
+ */
+export async function buildCatalog(
+  model: LoadedModel,
+  sentences: readonly BrownSentence[],
+  atomCount: number,
+  code: LayerCoder,
+  info: Pick<FactorCatalog, 'dictionary' | 'lambda' | 'corpus'>,
+  options: CatalogRunOptions = {},
+): Promise<FactorCatalog> {
+  const { layers, hiddenSize: d } = model.info;
+  const builder = new CatalogBuilder({ ...DEFAULT_CATALOG_SETTINGS, ...options.settings, atomCount, layers });
+  for (let s = 0; s < sentences.length; s++) {
+    options.signal?.throwIfAborted();
+    const sentence = sentences[s];
+    const textIndex = builder.addText(sentence.text);
+    const tokens = model.tokenizer.tokenize(sentence.text);
+    const ids = tokens.map((token) => {
+      const word = wordAt(sentence, token.start);
+      return builder.addToken(textIndex, token.start, token.end, word?.word, word?.tag);
+    });
+    for await (const chunk of encodeDocument(model.encoder, tokens, sentence.text, { signal: options.signal })) {
+      const chunkIds = ids.slice(chunk.tokenStart, chunk.tokenEnd);
+      chunk.states.forEach((states, layer) => builder.addCodes(layer, chunkIds, code(states, states.length / d)));
+    }
+    if (s % 50 === 49 || s === sentences.length - 1) options.onProgress?.(s + 1, sentences.length);
+  }
+  return builder.build({ ...info, model: model.info.id });
+}
+
+function wordAt(sentence: BrownSentence, offset: number): BrownSentence['words'][number] | undefined {
+  let lo = 0;
+  let hi = sentence.words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const word = sentence.words[mid];
+    if (offset < word.start) hi = mid - 1;
+    else if (offset >= word.end) lo = mid + 1;
+    else return word;
+  }
+  return undefined;
+}
