@@ -1,0 +1,66 @@
+import type { Dictionary } from '../dictionary/dictionary';
+import { ActiveSetSolver, DEFAULT_ACTIVE_SET_SETTINGS, type ActiveSetSettings, type ActiveSetStats } from './activeSet';
+import { gramMatrix } from './gram';
+import { multiplyTransposed } from './kernels';
+import { codeRow, stackSparseVectors, type SparseCodes, type SparseVector } from './sparseCodes';
+
+export interface SparseCoderOptions extends Partial<ActiveSetSettings> {
+  /** G = ΦᵀΦ if already computed (it is the costly part of construction: K²·hidden). */
+  gram?: Float32Array;
+}
+
+export interface BatchCodingOptions {
+  /** One warm start per row (e.g. the same tokens' codes at the previous layer). */
+  warmStarts?: SparseCodes;
+  stats?: ActiveSetStats;
+}
+
+/**
+ * Exact sparse coding against one dictionary, for interactive use: the same problem as the
+ * paper's FISTA (min_α ½‖x − Φα‖² + λ‖α‖₁, α ≥ 0), solved to KKT tolerance by an active-set
+ * method on the Gram matrix G = ΦᵀΦ, which is computed once here.
+ */
+export class SparseCoder {
+  readonly gram: Float32Array;
+  private readonly solver: ActiveSetSolver;
+
+  constructor(readonly dictionary: Dictionary, options: SparseCoderOptions = {}) {
+    const { atomCount: K, hiddenSize: d } = dictionary;
+    this.gram = options.gram ?? gramMatrix(dictionary);
+    if (this.gram.length !== K * K) throw new Error(`the Gram matrix holds ${this.gram.length} values, not ${K} × ${K}`);
+    const { gram: _gram, ...settings } = options;
+    this.solver = new ActiveSetSolver(this.gram, K, Math.min(K, d), { ...DEFAULT_ACTIVE_SET_SETTINGS, ...settings });
+  }
+
+  /** The code of one vector x (length hidden). */
+  code(x: Float32Array, lambda: number, warmStart?: SparseVector, stats?: ActiveSetStats): SparseVector {
+    return this.codeRows(x, 1, lambda, warmStart && stackSparseVectors([warmStart]), stats)[0];
+  }
+
+  /** Codes the rows of X ([n × hidden], row-major). */
+  codeBatch(X: Float32Array, n: number, lambda: number, options: BatchCodingOptions = {}): SparseCodes {
+    return stackSparseVectors(this.codeRows(X, n, lambda, options.warmStarts, options.stats));
+  }
+
+  private codeRows(X: Float32Array, n: number, lambda: number, warmStarts?: SparseCodes, stats?: ActiveSetStats): SparseVector[] {
+    const { atoms: phi, atomCount: K, hiddenSize: d } = this.dictionary;
+    if (X.length !== n * d) throw new Error(`X holds ${X.length} values, not ${n} × ${d}`);
+    if (warmStarts && warmStarts.offsets.length !== n + 1) throw new Error(`${warmStarts.offsets.length - 1} warm starts for ${n} rows`);
+    const blockRows = 64;
+    const b = new Float64Array(Math.min(blockRows, n) * K);
+    const rows: SparseVector[] = [];
+    for (let row = 0; row < n; row += blockRows) {
+      const m = Math.min(blockRows, n - row);
+      // b = Φᵀx for every row of the block at once.
+      multiplyTransposed(X.subarray(row * d, (row + m) * d), phi, b, m, K, d);
+      for (let r = 0; r < m; r++) {
+        const i = row + r;
+        let xx = 0;
+        for (let h = 0; h < d; h++) xx += X[i * d + h] ** 2;
+        const warm = warmStarts && codeRow(warmStarts, i);
+        rows.push(this.solver.solve(b.subarray(r * K, (r + 1) * K), Math.sqrt(xx), lambda, warm, stats));
+      }
+    }
+    return rows;
+  }
+}
