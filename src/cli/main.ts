@@ -1,15 +1,21 @@
 import { parseArgs } from 'node:util';
-import { bundledModelDir } from '../core/model/bundledModel';
+import { join, resolve } from 'node:path';
+import { FactorEngine } from '../core/engine/factorEngine';
+import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../core/model/bundledModel';
 import { loadModel } from '../core/model/loadedModel';
 import type { Command } from './command';
 import { encodeCommand } from './commands/encode';
+import { trainCommand } from './commands/train';
+import { decomposeCommand } from './commands/decompose';
+import { factorCommand } from './commands/factor';
+import { exportCommand } from './commands/export';
 import { UsageError } from './usageError';
 
-const COMMANDS: Command[] = [encodeCommand];
+const COMMANDS: Command[] = [encodeCommand, decomposeCommand, factorCommand, trainCommand, exportCommand];
 
 function help(): string {
   return ['usage: transformer-factors <command> [options]', '', 'commands:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(52)} ${c.summary}`)].join('\n');
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -26,6 +32,12 @@ export async function main(argv: string[]): Promise<number> {
     await command.run({
       values,
       loadModel: () => loadModel(bundledModelDir(), { intraOpThreads: 2 }),
+      loadEngine: () => FactorEngine.open({
+        modelDir: bundledModelDir(),
+        dictionaryPath: typeof values.dictionary === 'string' ? resolve(values.dictionary) : join(bundledDictionaryDir(), BUNDLED_DICTIONARY_FILE),
+        lambda: values.lambda === undefined ? undefined : Number(values.lambda),
+        intraOpThreads: 2,
+      }),
       print: (line) => lines.push(line),
     });
     process.stdout.write(lines.map((l) => l + '\n').join(''));

@@ -20,16 +20,18 @@ export async function buildCatalog(
   sentences: readonly BrownSentence[],
   atomCount: number,
   code: LayerCoder,
-  info: Pick<FactorCatalog, 'dictionary' | 'lambda' | 'corpus'>,
+  info: Pick<FactorCatalog, 'dictionary' | 'lambda'> & { corpusName: string },
   options: CatalogRunOptions = {},
 ): Promise<FactorCatalog> {
   const { layers, hiddenSize: d } = model.info;
   const builder = new CatalogBuilder({ ...DEFAULT_CATALOG_SETTINGS, ...options.settings, atomCount, layers });
+  let tokenCount = 0;
   for (let s = 0; s < sentences.length; s++) {
     options.signal?.throwIfAborted();
     const sentence = sentences[s];
     const textIndex = builder.addText(sentence.text);
     const tokens = model.tokenizer.tokenize(sentence.text);
+    tokenCount += tokens.length;
     const ids = tokens.map((token) => {
       const word = wordAt(sentence, token.start);
       return builder.addToken(textIndex, token.start, token.end, word?.word, word?.tag);
@@ -40,7 +42,10 @@ export async function buildCatalog(
     }
     if (s % 50 === 49 || s === sentences.length - 1) options.onProgress?.(s + 1, sentences.length);
   }
-  return builder.build({ ...info, model: model.info.id });
+  return builder.build({
+    dictionary: info.dictionary, lambda: info.lambda, model: model.info.id,
+    corpus: { name: info.corpusName, texts: sentences.length, tokens: tokenCount },
+  });
 }
 
 function wordAt(sentence: BrownSentence, offset: number): BrownSentence['words'][number] | undefined {

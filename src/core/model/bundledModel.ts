@@ -14,3 +14,10 @@ export function bundledModelDir(): string {
     if (dirname(dir) === dir) throw new Error(`cannot find media/models/${BUNDLED_MODEL_ID} above ${__dirname}`);
   }
 }
+
+export const BUNDLED_DICTIONARY_FILE = 'use-lite-brown.tfdict';
+
+/** The folder of the dictionaries that ship with the extension (media/dictionaries). */
+export function bundledDictionaryDir(): string {
+  return join(dirname(dirname(bundledModelDir())), 'dictionaries');
+}

@@ -1,4 +1,6 @@
 import { GrowingCholesky } from './growingCholesky';
+import { addScaledRows } from './kernels';
+import { selectSmallest } from './selectSmallest';
 import type { SparseVector } from './sparseCodes';
 
 export interface ActiveSetSettings {
@@ -34,22 +36,27 @@ export function emptyStats(): ActiveSetStats {
  * candidate to the support P and solves G_PP α_P = c_P exactly (a Cholesky factor kept up to
  * date), stepping back to the feasible segment and dropping atoms that reach zero when the
  * solution leaves α ≥ 0. Rounds repeat until no atom violates KKT by more than the tolerance.
- * A workspace for one dictionary size; not re-entrant.
+ * A workspace for one dictionary; not re-entrant.
  */
 export class ActiveSetSolver {
   private readonly cholesky: GrowingCholesky;
   /** Position of each atom in P, or −1. */
   private readonly position: Int32Array;
-  /** Atoms refused by the factor (numerically dependent on P) for the vector being coded. */
+  /** Atoms refused (numerically dependent on P, or stuck at zero) for the vector being coded. */
   private readonly refused: Uint8Array;
+  /** P in the factor's order, and α_P. */
   private readonly support: Int32Array;
   private readonly alpha: Float64Array;
   private readonly trial: Float64Array;
-  private readonly rhs: Float64Array;
   private readonly column: Float64Array;
   private readonly gradient: Float64Array;
   private readonly candidates: Int32Array;
   private size = 0;
+  // The vector being coded.
+  private b: ArrayLike<number> = [];
+  private lambda = 0;
+  private tolerance = 0;
+  private stats: ActiveSetStats | undefined;
 
   constructor(
     private readonly gram: Float32Array,
@@ -65,7 +72,6 @@ export class ActiveSetSolver {
     this.support = new Int32Array(cap);
     this.alpha = new Float64Array(cap);
     this.trial = new Float64Array(cap);
-    this.rhs = new Float64Array(cap);
     this.column = new Float64Array(cap);
     this.gradient = new Float64Array(K);
     this.candidates = new Int32Array(K);
@@ -73,42 +79,36 @@ export class ActiveSetSolver {
 
   /**
    * Codes one vector given b = Φᵀx, ‖x‖ (the tolerance's scale) and λ, optionally warm-started
-   * from a non-negative code (only its positive entries are used).
+   * from a guess of its support (the atoms with positive values in `warm`).
    */
   solve(b: ArrayLike<number>, xNorm: number, lambda: number, warm?: SparseVector, stats?: ActiveSetStats): SparseVector {
     const K = this.atomCount;
-    const G = this.gram;
-    const tolerance = this.settings.tolerance * Math.max(xNorm, Number.MIN_VALUE);
+    this.b = b;
+    this.lambda = lambda;
+    this.tolerance = this.settings.tolerance * Math.max(xNorm, Number.MIN_VALUE);
+    this.stats = stats;
     this.reset();
-    if (warm) {
-      for (let j = 0; j < warm.indices.length; j++) {
-        if (warm.values[j] > 0) this.join(warm.indices[j], warm.values[j]);
-      }
-      this.settle(b, lambda, stats);
-    }
+    if (warm) this.startFrom(warm);
     const g = this.gradient;
     let converged = false;
     let rounds = 0;
     for (; rounds < this.settings.maxRounds; rounds++) {
       // Full gradient g = Gα − b (G symmetric: row k of G is column k).
       for (let k = 0; k < K; k++) g[k] = -b[k];
-      for (let i = 0; i < this.size; i++) {
-        const a = this.alpha[i];
-        const row = this.support[i] * K;
-        for (let k = 0; k < K; k++) g[k] += a * G[row + k];
-      }
-      const count = this.worstViolators(g, lambda, tolerance);
+      addScaledRows(g, this.gram, this.support, this.alpha, this.size, K);
+      const count = this.worstViolators();
       if (count === 0) {
-        converged = !this.refusedViolate(g, lambda, tolerance);
+        converged = !this.refusedViolate();
         break;
       }
-      this.solveOnCandidates(count, b, lambda, tolerance, stats);
+      this.solveOnCandidates(count);
     }
     if (stats) {
       stats.vectors++;
       stats.rounds += rounds;
       if (!converged) stats.unconverged++;
     }
+    this.stats = undefined;
     return this.result();
   }
 
@@ -124,86 +124,98 @@ export class ActiveSetSolver {
    * at least `candidatesPerRound` of them (more when the support is large, so that rounds,
    * each costing K·|P|, stay few). Returns how many were written to `candidates`.
    */
-  private worstViolators(g: Float64Array, lambda: number, tolerance: number): number {
+  private worstViolators(): number {
+    const g = this.gradient;
+    const threshold = -this.lambda - this.tolerance;
     const want = Math.max(this.settings.candidatesPerRound, this.size >> 1);
     const list = this.candidates;
     let count = 0;
     for (let k = 0; k < this.atomCount; k++) {
-      if (this.position[k] < 0 && !this.refused[k] && g[k] + lambda < -tolerance) list[count++] = k;
+      if (g[k] < threshold && this.position[k] < 0 && !this.refused[k]) list[count++] = k;
     }
     if (count > want) {
-      const chosen = Array.from(list.subarray(0, count)).sort((p, q) => g[p] - g[q]).slice(0, want);
-      list.set(chosen);
+      selectSmallest(list, count, want, g);
       count = want;
     }
     return count;
+  }
+
+  private refusedViolate(): boolean {
+    const threshold = -this.lambda - this.tolerance;
+    for (let k = 0; k < this.atomCount; k++) if (this.refused[k] && this.gradient[k] < threshold) return true;
+    return false;
   }
 
   /**
    * Lawson–Hanson on P ∪ candidates: add the candidate with the most negative g_k + λ, re-solve,
    * until no candidate violates KKT.
    */
-  private solveOnCandidates(count: number, b: ArrayLike<number>, lambda: number, tolerance: number, stats?: ActiveSetStats): void {
+  private solveOnCandidates(count: number): void {
     const K = this.atomCount;
-    const G = this.gram;
-    const list = this.candidates;
+    const { gram: G, b, lambda, support, alpha, candidates: list } = this;
     for (;;) {
       let worst = -1;
-      let worstSlack = -tolerance;
+      let worstSlack = -this.tolerance;
       for (let c = 0; c < count; c++) {
         const k = list[c];
         if (this.position[k] >= 0 || this.refused[k]) continue;
         // g_k + λ = (Gα)_k − b_k + λ over the current support.
         let slack = lambda - b[k];
         const row = k * K;
-        for (let i = 0; i < this.size; i++) slack += this.alpha[i] * G[row + this.support[i]];
+        for (let i = 0; i < this.size; i++) slack += alpha[i] * G[row + support[i]];
         if (slack < worstSlack) {
           worstSlack = slack;
           worst = k;
         }
       }
       if (worst < 0) return;
-      if (!this.join(worst, 0)) {
+      if (!this.join(worst) && !this.exchange(worst)) {
         this.refused[worst] = 1;
         continue;
       }
-      if (stats) stats.additions++;
-      this.settle(b, lambda, stats);
+      if (this.stats) this.stats.additions++;
+      this.settle();
       // Rounding can leave a barely violating atom at zero: it must not come back this vector.
       if (this.position[worst] < 0) this.refused[worst] = 1;
     }
   }
 
-  private refusedViolate(g: Float64Array, lambda: number, tolerance: number): boolean {
-    for (let k = 0; k < this.atomCount; k++) if (this.refused[k] && g[k] + lambda < -tolerance) return true;
-    return false;
-  }
-
   /** Puts atom k at the end of P with value a; false if the factor refuses it. */
-  private join(k: number, a: number): boolean {
-    if (this.position[k] >= 0 || this.size >= this.cholesky.capacity) return false;
+  private join(k: number, a = 0): boolean {
+    if (this.position[k] >= 0) return false;
     const K = this.atomCount;
     const u = this.column;
     for (let i = 0; i < this.size; i++) u[i] = this.gram[k * K + this.support[i]];
-    if (!this.cholesky.append(u, this.gram[k * K + k])) return false;
+    if (!this.cholesky.append(u, this.gram[k * K + k], this.b[k] - this.lambda)) return false;
     this.support[this.size] = k;
     this.alpha[this.size] = a;
     this.position[k] = this.size++;
     return true;
   }
 
+  private leave(i: number): void {
+    this.cholesky.remove(i);
+    this.position[this.support[i]] = -1;
+    for (let j = i + 1; j < this.size; j++) {
+      this.support[j - 1] = this.support[j];
+      this.alpha[j - 1] = this.alpha[j];
+      this.position[this.support[j - 1]] = j - 1;
+    }
+    this.size--;
+    if (this.stats) this.stats.removals++;
+  }
+
   /**
    * Lawson–Hanson's inner loop: s = G_PP⁻¹ c_P; if s > 0 it is the new α_P; otherwise move α
    * towards s as far as α ≥ 0 allows, drop the atoms that reach zero, and solve again.
    */
-  private settle(b: ArrayLike<number>, lambda: number, stats?: ActiveSetStats): void {
+  private settle(): void {
     const s = this.trial;
     const alpha = this.alpha;
     for (;;) {
       const p = this.size;
       if (p === 0) return;
-      for (let i = 0; i < p; i++) this.rhs[i] = b[this.support[i]] - lambda;
-      this.cholesky.solve(this.rhs, s);
+      this.cholesky.solveTracked(s);
       let step = 1;
       let blocking = -1;
       for (let i = 0; i < p; i++) {
@@ -222,24 +234,77 @@ export class ActiveSetSolver {
       for (let i = 0; i < p; i++) alpha[i] += step * (s[i] - alpha[i]);
       alpha[blocking] = 0;
       // Drop every atom at (or, by rounding, below) zero, last first so positions stay valid.
-      for (let i = p - 1; i >= 0; i--) {
-        if (alpha[i] <= 0) {
-          this.leave(i);
-          if (stats) stats.removals++;
-        }
-      }
+      for (let i = p - 1; i >= 0; i--) if (alpha[i] <= 0) this.leave(i);
     }
   }
 
-  private leave(i: number): void {
-    this.cholesky.remove(i);
-    this.position[this.support[i]] = -1;
-    for (let j = i + 1; j < this.size; j++) {
-      this.support[j - 1] = this.support[j];
-      this.alpha[j - 1] = this.alpha[j];
-      this.position[this.support[j - 1]] = j - 1;
+  /**
+   * Atom k could not join because φ_k is (numerically) in the span of P's atoms: φ_k = Φ_P w.
+   * Moving α_P −= τw, α_k += τ keeps Φα and changes λ‖α‖₁ by λτ(1 − Σw), which is a descent
+   * exactly when k violates KKT (g_k + λ = λ(1 − Σw) < 0). Go as far as α_P ≥ 0 allows and swap
+   * the atom that reaches zero for k. False (nothing changed) if that is no descent or fails.
+   */
+  private exchange(k: number): boolean {
+    const p = this.size;
+    if (p === 0) return false;
+    const K = this.atomCount;
+    const w = this.trial;
+    for (let i = 0; i < p; i++) this.column[i] = this.gram[k * K + this.support[i]];
+    this.cholesky.solve(this.column, w);
+    let sum = 0;
+    let tau = Infinity;
+    let out = -1;
+    for (let i = 0; i < p; i++) {
+      sum += w[i];
+      if (w[i] > 0 && this.alpha[i] / w[i] < tau) {
+        tau = this.alpha[i] / w[i];
+        out = i;
+      }
     }
-    this.size--;
+    if (!(sum > 1) || out < 0) return false;
+    const atoms = Array.from(this.support.subarray(0, p));
+    const before = Array.from(this.alpha.subarray(0, p));
+    const after = before.map((a, i) => (i === out ? 0 : Math.max(0, a - tau * w[i])));
+    this.leave(out);
+    if (this.join(k, tau)) {
+      atoms.forEach((atom, i) => { if (i !== out) this.alpha[this.position[atom]] = after[i]; });
+      return true;
+    }
+    this.join(atoms[out], before[out]);
+    atoms.forEach((atom, i) => { this.alpha[this.position[atom]] = before[i]; });
+    return false;
+  }
+
+  /**
+   * A warm start is a guess of the support: solve G_PP α_P = c_P on it and drop every atom whose
+   * coefficient comes out ≤ 0, all at once, until the solution is positive (Lawson–Hanson's
+   * step-back would drop them one solve at a time, and a guess from another layer or token holds
+   * many wrong atoms). The rounds that follow restore any atom dropped wrongly.
+   */
+  private startFrom(warm: SparseVector): void {
+    for (let j = 0; j < warm.indices.length; j++) if (warm.values[j] > 0) this.join(warm.indices[j]);
+    const s = this.trial;
+    while (this.size > 0) {
+      this.cholesky.solveTracked(s);
+      let kept = 0;
+      for (let i = 0; i < this.size; i++) if (s[i] > 0) kept++;
+      if (kept === this.size) {
+        this.alpha.set(s.subarray(0, this.size));
+        return;
+      }
+      const dropped = this.size - kept;
+      if (dropped * this.size * this.size > kept * kept * kept) {
+        // Cheaper to factor the survivors afresh than to remove the others one by one.
+        const survivors = Array.from(this.support.subarray(0, this.size)).filter((_, i) => s[i] > 0);
+        for (let i = 0; i < this.size; i++) this.position[this.support[i]] = -1;
+        this.size = 0;
+        this.cholesky.clear();
+        for (const k of survivors) this.join(k);
+        if (this.stats) this.stats.removals += dropped;
+      } else {
+        for (let i = this.size - 1; i >= 0; i--) if (!(s[i] > 0)) this.leave(i);
+      }
+    }
   }
 
   /** The support in ascending atom order with its values (any that round to 0 in float32 left out). */

@@ -74,16 +74,15 @@ test('very long words are cut where no piece spans, without changing the ids', (
   assert.deepEqual(tokenizer.encodeIds(long), reference(long));
 });
 
-test('a megabyte of text tokenizes in a few seconds, even as one word', (t) => {
+// Speed is measured by the benchmark (npm run bench), not asserted here; this checks that a
+// megabyte, even as one unbroken word, is tokenized whole (no stack overflow, nothing dropped).
+test('a megabyte of text tokenizes whole, even as one word', () => {
   const words = 'The quick brown fox jumps over the lazy dog; naïve ﬁsh swim\r\n\tin 1,234 ponds. '.repeat(12_500);
   for (const text of [words, 'a'.repeat(1_000_000)]) {
-    const fresh = ModelTokenizer.fromTokenizerJson(useLiteTokenizerJson());
-    const started = performance.now();
-    const tokens = fresh.tokenize(text);
-    const seconds = (performance.now() - started) / 1000;
-    t.diagnostic(`${text.length} characters → ${tokens.length} tokens in ${seconds.toFixed(2)} s`);
+    const tokens = ModelTokenizer.fromTokenizerJson(useLiteTokenizerJson()).tokenize(text);
+    assert.equal(tokens[0].start, 0);
     assert.equal(tokens.at(-1)?.end, text.trimEnd().length);
-    assert.ok(seconds < 10);
+    for (let i = 1; i < tokens.length; i += 997) assert.ok(tokens[i].start >= tokens[i - 1].end);
   }
 });
 
