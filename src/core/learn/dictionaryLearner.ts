@@ -2,7 +2,7 @@ import type { Dictionary } from '../dictionary/dictionary';
 import { normaliseAtoms } from './initialDictionary';
 
 /** Codes a batch X ([n × hidden], row-major) against Φ: dense non-negative α as [n × K]. */
-export type BatchCoder = (dictionary: Dictionary, X: Float32Array, n: number, lambda: number) => Float32Array;
+export type BatchCoder = (dictionary: Dictionary, X: Float32Array, n: number, lambda: number) => Float32Array | Promise<Float32Array>;
 
 export interface LearnerSettings {
   lambda: number;
@@ -49,10 +49,10 @@ export class DictionaryLearner {
     readonly state: LearnerState = emptyState(dictionary.atomCount),
   ) {}
 
-  step(X: Float32Array, n: number, tokenCounts: Float32Array): BatchReport {
+  async step(X: Float32Array, n: number, tokenCounts: Float32Array): Promise<BatchReport> {
     const { atoms, atomCount: K, hiddenSize: d } = this.dictionary;
     const { lambda, learningRate, statisticsWindow: w, hessianFloor } = this.settings;
-    const alpha = this.coder(this.dictionary, X, n, lambda);
+    const alpha = await this.coder(this.dictionary, X, n, lambda);
 
     const residual = reconstructionResidual(this.dictionary, X, n, alpha);
     let signal = 0;

@@ -99,7 +99,7 @@ export async function trainDictionary(
           X.set(batch.vectors.subarray(r * d, (r + 1) * d), i * d);
           counts[i] = tokenCounts.get(batch.tokenIds[r]) ?? 1;
         });
-        report = learner.step(X, slice.length, counts);
+        report = await learner.step(X, slice.length, counts);
       }
       const textIndex = Math.min(order.length, from + textsPerSweep);
       const done = epoch * texts.length + textIndex;

@@ -6,6 +6,7 @@ import type { BrownSentence } from '../corpus/brownCorpus';
 import type { DictionaryMetadata } from '../dictionary/dictionary';
 import { DICTIONARY_FORMAT_VERSION, writeDictionaryFile } from '../dictionary/dictionaryFile';
 import type { LoadedModel } from '../model/loadedModel';
+import { OnnxMatMul } from '../sparse/onnxMatMul';
 import { SparseCoder } from '../sparse/sparseCoder';
 import { sparseCodesToDense } from '../sparse/sparseCodes';
 import { checkpointPaths, loadCheckpoint, saveCheckpoint } from './checkpoint';
@@ -69,14 +70,19 @@ export async function runTraining(model: LoadedModel, run: TrainingRun, callback
   const resume = run.resume ? loadCheckpoint(run.outPath, settings) : undefined;
   const tokenCounts = countTokens(model.tokenizer, texts);
   // The paper's loop codes with FISTA; the active-set coder reaches the same objective, faster.
-  // Φ changes every step, so the Gram matrix is rebuilt each time (K²·hidden, cheap next to coding).
-  const coder: BatchCoder = (dictionary, X, n, lambda) =>
-    sparseCodesToDense(new SparseCoder(dictionary).codeBatch(X, n, lambda), dictionary.atomCount);
+  // Φ changes every step, so its Gram matrix ΦᵀΦ is rebuilt each time, on ONNX Runtime's GEMM.
+  const matMul = await OnnxMatMul.create();
+  const coder: BatchCoder = async (dictionary, X, n, lambda) => {
+    const { atoms, atomCount: K, hiddenSize: d } = dictionary;
+    const gram = await matMul.multiplyTransposed(atoms, K, atoms, K, d);
+    return sparseCodesToDense(new SparseCoder(dictionary, { gram }).codeBatch(X, n, lambda), K);
+  };
   const final = await trainDictionary(model, texts, tokenCounts, coder, {
     atomCount: run.atomCount, lambda: run.lambda, seed: run.seed, epochs: run.epochs, layers: model.info.layers.map((_, i) => i),
     onProgress: callbacks.onTrainingProgress, signal: callbacks.signal, resume,
     onSnapshot: (snapshot) => saveCheckpoint(run.outPath, snapshot, metadata(undefined, snapshot.tokens), settings),
   });
+  await matMul.dispose();
   const trainingSeconds = (Date.now() - started) / 1000;
   const done = metadata(trainingSeconds, final.tokens);
 

@@ -41,7 +41,7 @@ function bestCosines(planted: Dictionary, learned: Dictionary): number[] {
   });
 }
 
-test('the paper’s learning rule recovers ≥ 95% of a planted non-negative sparse dictionary (cosine > 0.95)', () => {
+test('the paper’s learning rule recovers ≥ 95% of a planted non-negative sparse dictionary (cosine > 0.95)', async () => {
   const random = new SeededRandom(11);
   const planted = gaussianDictionary(16, 24, random);
   const X = plantedData(planted, 40_000, 3, random);
@@ -52,7 +52,7 @@ test('the paper’s learning rule recovers ≥ 95% of a planted non-negative spa
   const counts = new Float32Array(batch).fill(1);
   const before = bestCosines(planted, learned);
   for (let epoch = 0; epoch < 6; epoch++) {
-    for (let i = 0; i + batch <= 40_000; i += batch) learner.step(X.subarray(i * d, (i + batch) * d), batch, counts);
+    for (let i = 0; i + batch <= 40_000; i += batch) await learner.step(X.subarray(i * d, (i + batch) * d), batch, counts);
   }
   const after = bestCosines(planted, learned);
   const recovered = after.filter((c) => c > 0.95).length / planted.atomCount;
@@ -65,21 +65,21 @@ test('the paper’s learning rule recovers ≥ 95% of a planted non-negative spa
   }
 });
 
-test('the running statistics follow the paper’s window and the residual weighting changes the update', () => {
+test('the running statistics follow the paper’s window and the residual weighting changes the update', async () => {
   const random = new SeededRandom(2);
   const start = gaussianDictionary(8, 6, random);
   const X = plantedData(start, 100, 2, random);
   const copy = (): Dictionary => ({ ...start, atoms: Float32Array.from(start.atoms) });
   const plain = new DictionaryLearner(copy(), { lambda: 0.05, ...PAPER_SETTINGS }, fista);
-  plain.step(X, 100, new Float32Array(100).fill(1));
-  const alpha = fista(start, X, 100, 0.05);
+  await plain.step(X, 100, new Float32Array(100).fill(1));
+  const alpha = await fista(start, X, 100, 0.05);
   for (let k = 0; k < 8; k++) {
     let meanSquare = 0;
     for (let i = 0; i < 100; i++) meanSquare += alpha[i * 8 + k] ** 2 / 100;
     assert.ok(Math.abs(plain.state.hessianDiagonal[k] - meanSquare / 300) < 1e-6 * Math.max(1, meanSquare));
   }
   const weighted = new DictionaryLearner(copy(), { lambda: 0.05, ...PAPER_SETTINGS }, fista);
-  weighted.step(X, 100, new Float32Array(100).fill(100));
+  await weighted.step(X, 100, new Float32Array(100).fill(100));
   let difference = 0;
   for (let i = 0; i < start.atoms.length; i++) difference = Math.max(difference, Math.abs(weighted.dictionary.atoms[i] - plain.dictionary.atoms[i]));
   assert.ok(difference > 1e-3, 'dividing residuals by √count must change the step');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { gramMatrix } from '../../../src/core/sparse/gram';
-import { multiplyTransposed, subtractProduct, transpose } from '../../../src/core/sparse/kernels';
+import { addScaledRows, multiplyTransposed, subtractProduct, transpose } from '../../../src/core/sparse/kernels';
 import { largestEigenvalue } from '../../../src/core/sparse/largestEigenvalue';
 import { selectSmallest } from '../../../src/core/sparse/selectSmallest';
 import { seededRandom } from './realHiddenStates';
@@ -84,5 +84,21 @@ test('selectSmallest puts the `want` smallest keys first, ties and all', () => {
     selectSmallest(items, count, want, key);
     const chosen = Array.from(items.subarray(0, want), (i) => key[i]).sort((a, b) => a - b);
     assert.deepEqual(chosen, sorted.slice(0, want), `count ${count} want ${want}`);
+  }
+});
+
+test('addScaledRows adds Σ c_j·M[rows_j] for any count (groups of four and the rest)', () => {
+  const width = 7;
+  const M = randomVectors(10, width, 8);
+  for (const count of [0, 1, 4, 6, 9]) {
+    const rows = Int32Array.from([9, 2, 2, 5, 0, 7, 3, 1, 8].slice(0, count));
+    const c = Float64Array.from(rows, (_, j) => j - 2.5);
+    const y = Float64Array.from({ length: width }, (_, k) => k);
+    addScaledRows(y, M, rows, c, count, width);
+    for (let k = 0; k < width; k++) {
+      let expected = k;
+      rows.forEach((r, j) => { expected += c[j] * M[r * width + k]; });
+      assert.ok(close(y[k], expected, 1e-12), `count ${count}, column ${k}`);
+    }
   }
 });

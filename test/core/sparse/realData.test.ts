@@ -101,7 +101,7 @@ test('the batch API gives exactly the per-vector API\'s codes', () => {
 });
 
 test('the coder is never worse than FISTA-500 on real hidden states and within 1e-3 relative of it overall', () => {
-  const n = 6;
+  const n = 4;
   for (const [layer, Xall] of data.states.entries()) {
     const X = Xall.subarray(0, n * d);
     const fista = batchObjectives(X, n, dictionary, fistaNonNegative(dictionary, X, n, 0.3).alpha, 0.3);

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { emptyStats } from '../../../src/core/sparse/activeSet';
+import { objective } from '../../../src/core/sparse/objective';
+import { SparseCoder } from '../../../src/core/sparse/sparseCoder';
+import { codeRow, stackSparseVectors } from '../../../src/core/sparse/sparseCodes';
+import { bruteForceLasso } from './bruteForceLasso';
+import { randomDictionary, randomVectors } from './tinyProblems';
+
+test('x = 0 and λ above every ⟨φ_k, x⟩ give the empty code', () => {
+  const dictionary = randomDictionary(8, 6, 1);
+  const coder = new SparseCoder(dictionary);
+  assert.equal(coder.code(new Float32Array(6), 0.1).indices.length, 0);
+  const x = randomVectors(1, 6, 2);
+  assert.equal(coder.code(x, 1e6).indices.length, 0);
+  assert.equal(coder.codeBatch(new Float32Array(0), 0, 1).offsets.length, 1);
+});
+
+test('λ = 0 is non-negative least squares, solved exactly', () => {
+  const dictionary = randomDictionary(5, 8, 3, 1);
+  const coder = new SparseCoder(dictionary);
+  const X = randomVectors(10, 8, 4, 1);
+  const codes = coder.codeBatch(X, 10, 0);
+  for (let i = 0; i < 10; i++) {
+    const x = X.subarray(i * 8, (i + 1) * 8);
+    const exact = bruteForceLasso(x, dictionary, 0);
+    assert.ok(Math.abs(objective(x, dictionary, codeRow(codes, i), 0) - exact.objective) <= 1e-5 * exact.objective);
+  }
+});
+
+test('repeated and dependent atoms (a singular Gram matrix) still reach the optimum', () => {
+  const base = randomDictionary(6, 5, 5);
+  // Atoms 6–8 repeat atoms 0, 3 and 5; with 9 atoms in 5 dimensions every support over 5 is dependent.
+  const atoms = new Float32Array(9 * 5);
+  atoms.set(base.atoms);
+  for (const [to, from] of [[6, 0], [7, 3], [8, 5]]) atoms.set(base.atoms.subarray(from * 5, (from + 1) * 5), to * 5);
+  const dictionary = { atoms, atomCount: 9, hiddenSize: 5 };
+  const coder = new SparseCoder(dictionary);
+  const X = randomVectors(40, 5, 6);
+  const stats = emptyStats();
+  for (const lambda of [0.0001, 0.01, 0.3]) {
+    const codes = coder.codeBatch(X, 40, lambda, { stats });
+    for (let i = 0; i < 40; i++) {
+      const x = X.subarray(i * 5, (i + 1) * 5);
+      const exact = bruteForceLasso(x, dictionary, lambda);
+      const value = objective(x, dictionary, codeRow(codes, i), lambda);
+      assert.ok(Math.abs(value - exact.objective) <= 1e-5 * exact.objective, `λ=${lambda} row ${i}: ${value} vs ${exact.objective}`);
+    }
+  }
+  assert.equal(stats.unconverged, 0);
+});
+
+test('inputs of the wrong size are rejected', () => {
+  const coder = new SparseCoder(randomDictionary(4, 3, 7));
+  assert.throws(() => coder.codeBatch(new Float32Array(7), 2, 1), /not 2 × 3/);
+  assert.throws(() => coder.codeBatch(new Float32Array(6), 2, 1, { warmStarts: stackSparseVectors([]) }), /0 warm starts for 2 rows/);
+  assert.throws(() => new SparseCoder(randomDictionary(4, 3, 7), { gram: new Float32Array(4) }), /not 4 × 4/);
+});
