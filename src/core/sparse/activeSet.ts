@@ -10,9 +10,12 @@ export interface ActiveSetSettings {
   candidatesPerRound: number;
   /** Safety stop on rounds (each a full KKT check). */
   maxRounds: number;
+  /** Safety stop on atoms added per vector, as a multiple of the largest possible support. */
+  maxAdditionsPerSupport: number;
 }
 
-export const DEFAULT_ACTIVE_SET_SETTINGS: ActiveSetSettings = { tolerance: 1e-7, candidatesPerRound: 16, maxRounds: 1000 };
+/** candidatesPerRound: 8–32 measured alike on real hidden states (K = 1024). */
+export const DEFAULT_ACTIVE_SET_SETTINGS: ActiveSetSettings = { tolerance: 1e-7, candidatesPerRound: 16, maxRounds: 1000, maxAdditionsPerSupport: 50 };
 
 /** Work counters, summed over the vectors coded. */
 export interface ActiveSetStats {
@@ -20,7 +23,7 @@ export interface ActiveSetStats {
   rounds: number;
   additions: number;
   removals: number;
-  /** Vectors stopped by maxRounds or by atoms that could not join, with KKT not met. */
+  /** Vectors stopped by a safety limit or by atoms that could not join, with KKT not met. */
   unconverged: number;
 }
 
@@ -52,7 +55,9 @@ export class ActiveSetSolver {
   private readonly gradient: Float64Array;
   private readonly candidates: Int32Array;
   private size = 0;
+  private readonly maxAdditions: number;
   // The vector being coded.
+  private additions = 0;
   private b: ArrayLike<number> = [];
   private lambda = 0;
   private tolerance = 0;
@@ -75,6 +80,7 @@ export class ActiveSetSolver {
     this.column = new Float64Array(cap);
     this.gradient = new Float64Array(K);
     this.candidates = new Int32Array(K);
+    this.maxAdditions = settings.maxAdditionsPerSupport * cap;
   }
 
   /**
@@ -87,12 +93,13 @@ export class ActiveSetSolver {
     this.lambda = lambda;
     this.tolerance = this.settings.tolerance * Math.max(xNorm, Number.MIN_VALUE);
     this.stats = stats;
+    this.additions = 0;
     this.reset();
     if (warm) this.startFrom(warm);
     const g = this.gradient;
     let converged = false;
     let rounds = 0;
-    for (; rounds < this.settings.maxRounds; rounds++) {
+    for (; rounds < this.settings.maxRounds && this.additions <= this.maxAdditions; rounds++) {
       // Full gradient g = Gα − b (G symmetric: row k of G is column k).
       for (let k = 0; k < K; k++) g[k] = -b[k];
       addScaledRows(g, this.gram, this.support, this.alpha, this.size, K);
@@ -168,7 +175,7 @@ export class ActiveSetSolver {
           worst = k;
         }
       }
-      if (worst < 0) return;
+      if (worst < 0 || ++this.additions > this.maxAdditions) return;
       if (!this.join(worst) && !this.exchange(worst)) {
         this.refused[worst] = 1;
         continue;

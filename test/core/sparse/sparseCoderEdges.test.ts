@@ -56,3 +56,16 @@ test('inputs of the wrong size are rejected', () => {
   assert.throws(() => coder.codeBatch(new Float32Array(6), 2, 1, { warmStarts: stackSparseVectors([]) }), /0 warm starts for 2 rows/);
   assert.throws(() => new SparseCoder(randomDictionary(4, 3, 7), { gram: new Float32Array(4) }), /not 4 × 4/);
 });
+
+test('a vector stopped by a safety limit is counted as unconverged and still gets a feasible code', () => {
+  const dictionary = randomDictionary(40, 20, 9, 1);
+  const X = randomVectors(5, 20, 10, 1);
+  const stats = emptyStats();
+  const codes = new SparseCoder(dictionary, { maxAdditionsPerSupport: 0.1 }).codeBatch(X, 5, 0.01, { stats });
+  assert.equal(stats.unconverged, 5);
+  assert.ok(codes.values.every((v) => v > 0));
+  const full = emptyStats();
+  new SparseCoder(dictionary).codeBatch(X, 5, 0.01, { stats: full });
+  assert.equal(full.unconverged, 0);
+  assert.ok(full.additions > stats.additions);
+});
