@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../src/core/catalog/buildCatalog';
-import { catalogPathFor, writeCatalog } from '../../src/core/catalog/catalogFile';
+import { catalogPathFor, readCatalog, writeCatalog } from '../../src/core/catalog/catalogFile';
 import { brownSentences } from '../../src/core/corpus/brownCorpus';
 import { writeDictionaryFile } from '../../src/core/dictionary/dictionaryFile';
 import { readNpy } from '../../src/core/io/npy';
@@ -87,6 +87,10 @@ test('factor --json prints the catalog entry with contexts; export writes Φ as 
   assert.equal(entry.id, 5);
   assert.equal(entry.layers.length, 5);
   for (const layer of entry.layers) for (const e of layer.top) assert.ok(e.end > e.start && e.end <= e.context.length);
+  // Labels use words as the text shows them: Brown's `` and '' appear as ".
+  const words = readCatalog(catalogPathFor(dictPath)).factors.flatMap((f) => f.topWords.map((w) => w.word));
+  assert.ok(words.includes('"'), 'the test corpus has quotes among top words');
+  assert.ok(!words.some((w) => w.includes('``') || w.includes("''")));
   const npy = join(dir, 'phi.npy');
   assert.equal(cli('export', '--dictionary', dictPath, '--npy', npy).status, 0);
   const phi = readNpy(npy);

@@ -33,8 +33,9 @@ export async function buildCatalog(
     const tokens = model.tokenizer.tokenize(sentence.text);
     tokenCount += tokens.length;
     const ids = tokens.map((token) => {
+      // Label by the word as the text shows it (Brown writes quotes as `` and '').
       const word = wordAt(sentence, token.start);
-      return builder.addToken(textIndex, token.start, token.end, word?.word, word?.tag);
+      return builder.addToken(textIndex, token.start, token.end, word && sentence.text.slice(word.start, word.end), word?.tag);
     });
     for await (const chunk of encodeDocument(model.encoder, tokens, sentence.text, { signal: options.signal })) {
       const chunkIds = ids.slice(chunk.tokenStart, chunk.tokenEnd);
