@@ -30,6 +30,14 @@ export interface DictionaryMetadata {
     seconds?: number;
   };
   createdAt: string;
-  /** Where it came from when imported (e.g. a TransformerVis .npy). */
+  /** Where it came from when imported (e.g. a TransformerVis .npy), in words. */
   importedFrom?: string;
+  /** How an import's settings were found, so the editor can flag a λ that was only a default. */
+  importDetails?: {
+    format: 'transformervis-npy';
+    file: string;
+    lambdaFrom: 'given' | 'file name' | 'paper default';
+    /** Atoms rescaled to unit norm on import: their norm was off 1 by more than 1e-4 (and less than 1e-2). */
+    renormalisedAtoms: number;
+  };
 }
