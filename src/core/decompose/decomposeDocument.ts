@@ -1,4 +1,5 @@
-import type { SparseCodes } from '../sparse/sparseCodes';
+import { relativeResidual } from '../sparse/objective';
+import { codeRow, type SparseCodes } from '../sparse/sparseCodes';
 import type { Dictionary } from '../dictionary/dictionary';
 import { encodeDocument, type DocumentEncodeOptions } from '../encode/documentEncoder';
 import type { LoadedModel } from '../model/loadedModel';
@@ -45,24 +46,7 @@ export async function* decomposeDocument(
 }
 
 /** ‖x − Φα‖ / ‖x‖ for every row. */
-export function relativeResiduals({ atoms, hiddenSize: d }: Dictionary, X: Float32Array, codes: SparseCodes): Float32Array {
-  const n = X.length / d;
-  const out = new Float32Array(n);
-  const r = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    let xx = 0;
-    for (let h = 0; h < d; h++) {
-      r[h] = X[i * d + h];
-      xx += r[h] * r[h];
-    }
-    for (let j = codes.offsets[i]; j < codes.offsets[i + 1]; j++) {
-      const base = codes.indices[j] * d;
-      const c = codes.values[j];
-      for (let h = 0; h < d; h++) r[h] -= c * atoms[base + h];
-    }
-    let rr = 0;
-    for (let h = 0; h < d; h++) rr += r[h] * r[h];
-    out[i] = xx > 0 ? Math.sqrt(rr / xx) : 0;
-  }
-  return out;
+export function relativeResiduals(dictionary: Dictionary, X: Float32Array, codes: SparseCodes): Float32Array {
+  const d = dictionary.hiddenSize;
+  return Float32Array.from({ length: X.length / d }, (_, i) => relativeResidual(X.subarray(i * d, (i + 1) * d), dictionary, codeRow(codes, i)));
 }
