@@ -1,8 +1,9 @@
 import type { Dictionary } from '../dictionary/dictionary';
-import { normaliseAtoms } from './initialDictionary';
+import { denseToSparseCodes, type SparseCodes } from '../sparse/sparseCodes';
 
-/** Codes a batch X ([n × hidden], row-major) against Φ: dense non-negative α as [n × K]. */
-export type BatchCoder = (dictionary: Dictionary, X: Float32Array, n: number, lambda: number) => Float32Array | Promise<Float32Array>;
+/** Codes a batch X ([n × hidden], row-major) against Φ: non-negative α, dense [n × K] or sparse rows. */
+export type BatchCoder = (dictionary: Dictionary, X: Float32Array, n: number, lambda: number) => BatchCodes | Promise<BatchCodes>;
+export type BatchCodes = Float32Array | SparseCodes;
 
 export interface LearnerSettings {
   lambda: number;
@@ -52,7 +53,9 @@ export class DictionaryLearner {
   async step(X: Float32Array, n: number, tokenCounts: Float32Array): Promise<BatchReport> {
     const { atoms, atomCount: K, hiddenSize: d } = this.dictionary;
     const { lambda, learningRate, statisticsWindow: w, hessianFloor } = this.settings;
-    const alpha = await this.coder(this.dictionary, X, n, lambda);
+    const coded = await this.coder(this.dictionary, X, n, lambda);
+    const alpha = coded instanceof Float32Array ? denseToSparseCodes(coded, n, K) : coded;
+    const { offsets, indices, values } = alpha;
 
     const residual = reconstructionResidual(this.dictionary, X, n, alpha);
     let signal = 0;
@@ -64,16 +67,9 @@ export class DictionaryLearner {
 
     const meanSquare = new Float64Array(K);
     const meanAbs = new Float64Array(K);
-    let active = 0;
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < K; k++) {
-        const a = alpha[i * K + k];
-        if (a !== 0) {
-          meanSquare[k] += a * a;
-          meanAbs[k] += a;
-          active++;
-        }
-      }
+    for (let j = 0; j < offsets[n]; j++) {
+      meanSquare[indices[j]] += values[j] * values[j];
+      meanAbs[indices[j]] += values[j];
     }
     const { hessianDiagonal: H, activationL1 } = this.state;
     for (let k = 0; k < K; k++) {
@@ -89,27 +85,38 @@ export class DictionaryLearner {
       for (let h = 0; h < d; h++) residual[i * d + h] *= scale;
     }
 
-    // dΦ[:, k] = η · (Σᵢ Rᵢ αᵢₖ / n) / (H[k] + floor); α is sparse, so walk its non-zeros.
+    // dΦ[:, k] = η · (Σᵢ Rᵢ αᵢₖ / n) / (H[k] + floor). Atoms no token used get dΦ = 0 and stay
+    // unit-norm, so only the used ones are updated and renormalised.
     const update = new Float32Array(K * d);
+    const used = new Uint8Array(K);
     for (let i = 0; i < n; i++) {
       const r = residual.subarray(i * d, (i + 1) * d);
-      for (let k = 0; k < K; k++) {
-        const a = alpha[i * K + k];
-        if (a === 0) continue;
+      for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+        const k = indices[j];
+        const a = values[j];
+        used[k] = 1;
         const row = k * d;
         for (let h = 0; h < d; h++) update[row + h] += a * r[h];
       }
     }
     for (let k = 0; k < K; k++) {
+      if (!used[k]) continue;
       const scale = learningRate / n / (H[k] + hessianFloor);
-      const row = k * d;
-      for (let h = 0; h < d; h++) atoms[row + h] += scale * update[row + h];
+      const atom = atoms.subarray(k * d, (k + 1) * d);
+      let squares = 0;
+      for (let h = 0; h < d; h++) {
+        atom[h] += scale * update[k * d + h];
+        squares += atom[h] * atom[h];
+      }
+      if (squares > 0) {
+        const norm = 1 / Math.sqrt(squares);
+        for (let h = 0; h < d; h++) atom[h] *= norm;
+      }
     }
-    normaliseAtoms(this.dictionary);
 
     this.state.batches++;
     this.state.vectors += n;
-    return { snrDb: 10 * Math.log10(signal / Math.max(noise, 1e-30)), meanActive: active / n };
+    return { snrDb: 10 * Math.log10(signal / Math.max(noise, 1e-30)), meanActive: offsets[n] / n };
   }
 }
 
@@ -117,15 +124,14 @@ export function emptyState(atomCount: number): LearnerState {
   return { batches: 0, vectors: 0, hessianDiagonal: new Array(atomCount).fill(0), activationL1: new Array(atomCount).fill(0), signalEnergy: 0, noiseEnergy: 0 };
 }
 
-/** R = X − Φα for a batch, with dense α [n × K]. */
-export function reconstructionResidual({ atoms, atomCount: K, hiddenSize: d }: Dictionary, X: Float32Array, n: number, alpha: Float32Array): Float32Array {
+/** R = X − Φα for a batch, with α as sparse rows. */
+export function reconstructionResidual({ atoms, hiddenSize: d }: Dictionary, X: Float32Array, n: number, alpha: SparseCodes): Float32Array {
   const residual = Float32Array.from(X.subarray(0, n * d));
   for (let i = 0; i < n; i++) {
     const r = residual.subarray(i * d, (i + 1) * d);
-    for (let k = 0; k < K; k++) {
-      const a = alpha[i * K + k];
-      if (a === 0) continue;
-      const atom = atoms.subarray(k * d, (k + 1) * d);
+    for (let j = alpha.offsets[i]; j < alpha.offsets[i + 1]; j++) {
+      const a = alpha.values[j];
+      const atom = atoms.subarray(alpha.indices[j] * d, (alpha.indices[j] + 1) * d);
       for (let h = 0; h < d; h++) r[h] -= a * atom[h];
     }
   }

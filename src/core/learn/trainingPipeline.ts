@@ -8,7 +8,6 @@ import { DICTIONARY_FORMAT_VERSION, writeDictionaryFile } from '../dictionary/di
 import type { LoadedModel } from '../model/loadedModel';
 import { OnnxMatMul } from '../sparse/onnxMatMul';
 import { SparseCoder } from '../sparse/sparseCoder';
-import { sparseCodesToDense } from '../sparse/sparseCodes';
 import { checkpointPaths, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import type { BatchCoder } from './dictionaryLearner';
 import { evaluateDictionary, type LayerQuality } from './evaluateDictionary';
@@ -70,12 +69,14 @@ export async function runTraining(model: LoadedModel, run: TrainingRun, callback
   const resume = run.resume ? loadCheckpoint(run.outPath, settings) : undefined;
   const tokenCounts = countTokens(model.tokenizer, texts);
   // The paper's loop codes with FISTA; the active-set coder reaches the same objective, faster.
-  // Φ changes every step, so its Gram matrix ΦᵀΦ is rebuilt each time, on ONNX Runtime's GEMM.
+  // Φ changes every step, so its Gram matrix ΦᵀΦ is rebuilt each time, on ONNX Runtime's GEMM,
+  // which also computes the batch's correlations XΦᵀ.
   const matMul = await OnnxMatMul.create();
   const coder: BatchCoder = async (dictionary, X, n, lambda) => {
     const { atoms, atomCount: K, hiddenSize: d } = dictionary;
     const gram = await matMul.multiplyTransposed(atoms, K, atoms, K, d);
-    return sparseCodesToDense(new SparseCoder(dictionary, { gram }).codeBatch(X, n, lambda), K);
+    const correlations = await matMul.multiplyTransposed(X.subarray(0, n * d), n, atoms, K, d);
+    return new SparseCoder(dictionary, { gram }).codeBatch(X, n, lambda, { correlations });
   };
   const final = await trainDictionary(model, texts, tokenCounts, coder, {
     atomCount: run.atomCount, lambda: run.lambda, seed: run.seed, epochs: run.epochs, layers: model.info.layers.map((_, i) => i),

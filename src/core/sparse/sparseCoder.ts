@@ -12,6 +12,8 @@ export interface SparseCoderOptions extends Partial<ActiveSetSettings> {
 export interface BatchCodingOptions {
   /** One warm start per row (e.g. the same tokens' codes at the previous layer). */
   warmStarts?: SparseCodes;
+  /** XΦᵀ ([n × K]) if already computed, e.g. on ONNX Runtime's GEMM; otherwise computed here. */
+  correlations?: Float32Array;
   stats?: ActiveSetStats;
 }
 
@@ -39,12 +41,13 @@ export class SparseCoder {
 
   /** Codes the rows of X ([n × hidden], row-major). */
   codeBatch(X: Float32Array, n: number, lambda: number, options: BatchCodingOptions = {}): SparseCodes {
-    return stackSparseVectors(this.codeRows(X, n, lambda, options.warmStarts, options.stats));
+    return stackSparseVectors(this.codeRows(X, n, lambda, options.warmStarts, options.stats, options.correlations));
   }
 
-  private codeRows(X: Float32Array, n: number, lambda: number, warmStarts?: SparseCodes, stats?: ActiveSetStats): SparseVector[] {
+  private codeRows(X: Float32Array, n: number, lambda: number, warmStarts?: SparseCodes, stats?: ActiveSetStats, correlations?: Float32Array): SparseVector[] {
     const { atoms: phi, atomCount: K, hiddenSize: d } = this.dictionary;
     if (X.length !== n * d) throw new Error(`X holds ${X.length} values, not ${n} × ${d}`);
+    if (correlations && correlations.length !== n * K) throw new Error(`correlations hold ${correlations.length} values, not ${n} × ${K}`);
     if (warmStarts && warmStarts.offsets.length !== n + 1) throw new Error(`${warmStarts.offsets.length - 1} warm starts for ${n} rows`);
     const blockRows = 64;
     const b = new Float64Array(Math.min(blockRows, n) * K);
@@ -52,13 +55,14 @@ export class SparseCoder {
     for (let row = 0; row < n; row += blockRows) {
       const m = Math.min(blockRows, n - row);
       // b = Φᵀx for every row of the block at once.
-      multiplyTransposed(X.subarray(row * d, (row + m) * d), phi, b, m, K, d);
+      if (!correlations) multiplyTransposed(X.subarray(row * d, (row + m) * d), phi, b, m, K, d);
       for (let r = 0; r < m; r++) {
         const i = row + r;
         let xx = 0;
         for (let h = 0; h < d; h++) xx += X[i * d + h] ** 2;
         const warm = warmStarts && codeRow(warmStarts, i);
-        rows.push(this.solver.solve(b.subarray(r * K, (r + 1) * K), Math.sqrt(xx), lambda, warm, stats));
+        const bi = correlations ? correlations.subarray(i * K, (i + 1) * K) : b.subarray(r * K, (r + 1) * K);
+        rows.push(this.solver.solve(bi, Math.sqrt(xx), lambda, warm, stats));
       }
     }
     return rows;

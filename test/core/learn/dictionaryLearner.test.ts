@@ -10,7 +10,7 @@ import type { Dictionary } from '../../../src/core/dictionary/dictionary';
 
 const fista: BatchCoder = (dictionary, X, n, lambda) => fistaNonNegative(dictionary, X, n, lambda, { iterations: 200 }).alpha;
 /** What training uses: the exact active-set coder, rebuilt for each Φ. */
-const activeSet: BatchCoder = (dictionary, X, n, lambda) => sparseCodesToDense(new SparseCoder(dictionary).codeBatch(X, n, lambda), dictionary.atomCount);
+const activeSet: BatchCoder = (dictionary, X, n, lambda) => new SparseCoder(dictionary).codeBatch(X, n, lambda);
 
 /** x = Φ*α* + noise with α* non-negative and `active`-sparse: a planted ground truth. */
 function plantedData(planted: Dictionary, n: number, active: number, random: SeededRandom): Float32Array {
@@ -72,7 +72,7 @@ test('the running statistics follow the paper’s window and the residual weight
   const copy = (): Dictionary => ({ ...start, atoms: Float32Array.from(start.atoms) });
   const plain = new DictionaryLearner(copy(), { lambda: 0.05, ...PAPER_SETTINGS }, fista);
   await plain.step(X, 100, new Float32Array(100).fill(1));
-  const alpha = await fista(start, X, 100, 0.05);
+  const alpha = fistaNonNegative(start, X, 100, 0.05, { iterations: 200 }).alpha;
   for (let k = 0; k < 8; k++) {
     let meanSquare = 0;
     for (let i = 0; i < 100; i++) meanSquare += alpha[i * 8 + k] ** 2 / 100;
@@ -83,4 +83,40 @@ test('the running statistics follow the paper’s window and the residual weight
   let difference = 0;
   for (let i = 0; i < start.atoms.length; i++) difference = Math.max(difference, Math.abs(weighted.dictionary.atoms[i] - plain.dictionary.atoms[i]));
   assert.ok(difference > 1e-3, 'dividing residuals by √count must change the step');
+});
+
+test('one step equals the paper’s update computed densely: dΦ = η (R/√count) αᵀ / n ÷ (H + 0.001), then unit columns', async () => {
+  const random = new SeededRandom(3);
+  const [K, d, n] = [12, 7, 50];
+  const start = gaussianDictionary(K, d, random);
+  const X = plantedData(start, n, 3, random);
+  const counts = Float32Array.from({ length: n }, (_, i) => 1 + (i % 5) * 3);
+  const learner = new DictionaryLearner({ ...start, atoms: Float32Array.from(start.atoms) }, { lambda: 0.05, ...PAPER_SETTINGS }, activeSet);
+  const coded = sparseCodesToDense(new SparseCoder(start).codeBatch(X, n, 0.05), K);
+  await learner.step(X, n, counts);
+  // Dense reference, written from the formula, using the same codes the learner used.
+  const expected = Float64Array.from(start.atoms);
+  for (let k = 0; k < K; k++) {
+    let h2 = 0;
+    for (let i = 0; i < n; i++) h2 += coded[i * K + k] ** 2 / n;
+    const hessian = h2 / 300;
+    for (let h = 0; h < d; h++) {
+      let grad = 0;
+      for (let i = 0; i < n; i++) {
+        let r = X[i * d + h];
+        for (let j = 0; j < K; j++) r -= start.atoms[j * d + h] * coded[i * K + j];
+        grad += (r / Math.sqrt(counts[i])) * coded[i * K + k];
+      }
+      expected[k * d + h] += (0.005 * grad) / n / (hessian + 0.001);
+    }
+    const norm = Math.hypot(...expected.subarray(k * d, (k + 1) * d));
+    for (let h = 0; h < d; h++) expected[k * d + h] /= norm;
+  }
+  let largest = 0;
+  for (let i = 0; i < expected.length; i++) largest = Math.max(largest, Math.abs(expected[i] - learner.dictionary.atoms[i]));
+  assert.ok(largest < 1e-5, `atoms differ from the dense formula by ${largest}`);
+  // The same codes given dense (as FISTA returns them) give the same step.
+  const dense = new DictionaryLearner({ ...start, atoms: Float32Array.from(start.atoms) }, { lambda: 0.05, ...PAPER_SETTINGS }, () => coded);
+  await dense.step(X, n, counts);
+  assert.deepEqual(dense.dictionary.atoms, learner.dictionary.atoms);
 });
