@@ -6,12 +6,13 @@ import { loadModel } from '../core/model/loadedModel';
 import type { Command } from './command';
 import { encodeCommand } from './commands/encode';
 import { trainCommand } from './commands/train';
+import { evaluateCommand } from './commands/evaluate';
 import { decomposeCommand } from './commands/decompose';
 import { factorCommand } from './commands/factor';
 import { exportCommand } from './commands/export';
 import { UsageError } from './usageError';
 
-const COMMANDS: Command[] = [encodeCommand, decomposeCommand, factorCommand, trainCommand, exportCommand];
+const COMMANDS: Command[] = [encodeCommand, decomposeCommand, factorCommand, trainCommand, evaluateCommand, exportCommand];
 
 function help(): string {
   return ['usage: transformer-factors <command> [options]', '', 'commands:',

@@ -12,6 +12,7 @@ import { checkpointPaths, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import type { BatchCoder } from './dictionaryLearner';
 import { evaluateDictionary, type LayerQuality } from './evaluateDictionary';
 import { countTokens } from './tokenFrequency';
+import { TrackedGram } from './trackedGram';
 import { trainDictionary, type TrainingProgress } from './trainDictionary';
 
 export interface TrainingRun {
@@ -69,12 +70,13 @@ export async function runTraining(model: LoadedModel, run: TrainingRun, callback
   const resume = run.resume ? loadCheckpoint(run.outPath, settings) : undefined;
   const tokenCounts = countTokens(model.tokenizer, texts);
   // The paper's loop codes with FISTA; the active-set coder reaches the same objective, faster.
-  // Φ changes every step, so its Gram matrix ΦᵀΦ is rebuilt each time, on ONNX Runtime's GEMM,
-  // which also computes the batch's correlations XΦᵀ.
+  // Φ changes every step, so its Gram matrix ΦᵀΦ is kept current (the changed atoms' rows, on
+  // ONNX Runtime's GEMM, which also computes the batch's correlations XΦᵀ).
   const matMul = await OnnxMatMul.create();
+  const trackedGram = new TrackedGram(matMul);
   const coder: BatchCoder = async (dictionary, X, n, lambda) => {
     const { atoms, atomCount: K, hiddenSize: d } = dictionary;
-    const gram = await matMul.multiplyTransposed(atoms, K, atoms, K, d);
+    const gram = await trackedGram.current(dictionary);
     const correlations = await matMul.multiplyTransposed(X.subarray(0, n * d), n, atoms, K, d);
     return new SparseCoder(dictionary, { gram }).codeBatch(X, n, lambda, { correlations });
   };
