@@ -39,7 +39,7 @@ export async function buildCatalog(
     });
     for await (const chunk of encodeDocument(model.encoder, tokens, sentence.text, { signal: options.signal })) {
       const chunkIds = ids.slice(chunk.tokenStart, chunk.tokenEnd);
-      chunk.states.forEach((states, layer) => builder.addCodes(layer, chunkIds, code(states, states.length / d)));
+      for (const [layer, states] of chunk.states.entries()) builder.addCodes(layer, chunkIds, await code(states, states.length / d));
     }
     if (s % 50 === 49 || s === sentences.length - 1) options.onProgress?.(s + 1, sentences.length);
   }

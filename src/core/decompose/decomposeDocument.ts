@@ -18,7 +18,7 @@ export interface DecomposedChunk {
 }
 
 /** Codes n row-major hidden states [n × hidden] into sparse non-negative codes, one row each. */
-export type LayerCoder = (X: Float32Array, n: number) => SparseCodes;
+export type LayerCoder = (X: Float32Array, n: number) => SparseCodes | Promise<SparseCodes>;
 
 /**
  * text → tokens → hidden states per layer → sparse codes, streamed window batch by window
@@ -34,7 +34,8 @@ export async function* decomposeDocument(
 ): AsyncGenerator<DecomposedChunk> {
   const d = model.info.hiddenSize;
   for await (const chunk of encodeDocument(model.encoder, tokens, text, options)) {
-    const codes = chunk.states.map((X) => code(X, X.length / d));
+    const codes: SparseCodes[] = [];
+    for (const X of chunk.states) codes.push(await code(X, X.length / d));
     yield {
       tokenStart: chunk.tokenStart,
       tokenEnd: chunk.tokenEnd,

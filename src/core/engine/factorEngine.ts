@@ -7,6 +7,7 @@ import type { Dictionary, DictionaryMetadata } from '../dictionary/dictionary';
 import { readDictionaryFile } from '../dictionary/dictionaryFile';
 import type { DocumentEncodeOptions } from '../encode/documentEncoder';
 import { loadModel, type LoadedModel } from '../model/loadedModel';
+import { OnnxMatMul } from '../sparse/onnxMatMul';
 import { SparseCoder } from '../sparse/sparseCoder';
 
 export interface EngineSources {
@@ -15,6 +16,8 @@ export interface EngineSources {
   /** Overrides the dictionary's own λ. */
   lambda?: number;
   intraOpThreads?: number;
+  /** Where the correlations XΦᵀ are computed: ONNX Runtime's GEMM (default) or the JavaScript kernel. */
+  correlations?: 'onnx' | 'js';
 }
 
 /** Everything needed to decompose text: the model, one dictionary (checked against it), its catalog and a coder. */
@@ -28,6 +31,7 @@ export class FactorEngine {
     readonly catalog: FactorCatalog | undefined,
     readonly lambda: number,
     readonly dictionaryPath: string,
+    private readonly matMul: OnnxMatMul | undefined,
   ) {
     this.coder = new SparseCoder(dictionary);
   }
@@ -37,10 +41,15 @@ export class FactorEngine {
     const { dictionary, metadata, sha256 } = readDictionaryFile(sources.dictionaryPath, { model: model.info });
     const catalogPath = catalogPathFor(sources.dictionaryPath);
     const catalog = existsSync(catalogPath) ? readCatalog(catalogPath, { atomCount: dictionary.atomCount, dictionarySha256: sha256 }) : undefined;
-    return new FactorEngine(model, dictionary, metadata, catalog, sources.lambda ?? metadata.lambda, sources.dictionaryPath);
+    const matMul = sources.correlations === 'js' ? undefined : await OnnxMatMul.create(sources.intraOpThreads);
+    return new FactorEngine(model, dictionary, metadata, catalog, sources.lambda ?? metadata.lambda, sources.dictionaryPath, matMul);
   }
 
-  readonly code: LayerCoder = (X, n) => this.coder.codeBatch(X, n, this.lambda);
+  readonly code: LayerCoder = async (X, n) => {
+    const { atoms, atomCount: K, hiddenSize: d } = this.dictionary;
+    const correlations = this.matMul && n > 0 ? await this.matMul.multiplyTransposed(X, n, atoms, K, d) : undefined;
+    return this.coder.codeBatch(X, n, this.lambda, { correlations });
+  };
 
   decompose(text: string, options: DocumentEncodeOptions & { onProgress?: (done: number, total: number) => void } = {}): Promise<DocumentDecomposition> {
     return decomposeText(this.model, this.dictionary, this.code, text, options);
@@ -53,5 +62,6 @@ export class FactorEngine {
 
   async dispose(): Promise<void> {
     await this.model.encoder.dispose();
+    await this.matMul?.dispose();
   }
 }
