@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { factorIdInQuery, factorPickItems } from '../../src/extension/dictionaries/factorPickItems';
-import { importanceOf } from '../../src/extension/dictionaries/factorFacts';
 import { bundledDictionary } from './bundledCatalog';
 
 const { catalog } = bundledDictionary();
@@ -47,12 +46,13 @@ test('the user’s label replaces the catalog’s in the title, which moves to t
   assert.ok(item.detail.endsWith('note: my note'));
 });
 
-test('only restricts the list and keeps the importance order', () => {
-  const only = new Set(catalog.factors.slice(0, 5).map((f) => f.id));
-  const items = factorPickItems(catalog, { only });
-  assert.deepEqual(new Set(items.map((i) => i.factor)), only);
-  const importances = items.map((i) => importanceOf(byId.get(i.factor)!));
-  assert.deepEqual(importances, [...importances].sort((a, b) => b - a));
+test('only lists the given factors in the given order, with the reason first in the detail', () => {
+  const only = catalog.factors.slice(0, 5).map((f) => f.id).reverse();
+  const items = factorPickItems(catalog, { only, why: (id) => (id === only[0] ? 'found in: label' : undefined) });
+  assert.deepEqual(items.map((i) => i.factor), only);
+  assert.ok(items[0].detail.startsWith('found in: label · '));
+  assert.ok(!items[1].detail.includes('found in'));
+  assert.throws(() => factorPickItems(catalog, { only: [catalog.atomCount] }), /no factor/);
 });
 
 test('a typed factor number is recognised with or without #', () => {

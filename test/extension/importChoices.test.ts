@@ -34,6 +34,7 @@ test('typed model ids are checked, and the bundled id is refused for a Φ of ano
   assert.match(modelIdProblem('x'.repeat(201), foreign, bundled)!, /200 characters/);
   assert.match(modelIdProblem(bundled.id, foreign, bundled)!, new RegExp(`${bundled.hiddenSize}-wide.*${foreign.hidden} rows`));
   assert.equal(modelIdProblem(bundled.id, fitting, bundled), undefined);
+  assert.equal(modelIdProblem(bundled.id, foreign, undefined), undefined, 'without a built model there is nothing to clash with');
 });
 
 test('the dictionary is filed under the bundled model’s full identity, or the typed id with Φ’s width', () => {
@@ -41,6 +42,8 @@ test('the dictionary is filed under the bundled model’s full identity, or the 
   assert.deepEqual(importModel({ kind: 'bundled' }, fitting, bundled), full);
   assert.deepEqual(importModel({ kind: 'other', id: ` ${bundled.id} ` }, fitting, bundled), full);
   assert.deepEqual(importModel({ kind: 'other', id: ' bert-base-uncased ' }, foreign, bundled), { id: 'bert-base-uncased', hiddenSize: foreign.hidden });
+  assert.deepEqual(importModel({ kind: 'other', id: bundled.id }, foreign, undefined), { id: bundled.id, hiddenSize: foreign.hidden });
+  assert.throws(() => importModel({ kind: 'bundled' }, fitting, undefined), /not built/);
 });
 
 test('λ comes from the file name when it says, and typed values are checked', () => {

@@ -1,4 +1,4 @@
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogFactor, FactorCatalog } from '../../core/catalog/catalog';
 import type { FactorNote } from '../../core/annotations/factorNotesFile';
 import { factorsByImportance, factorTitle, formatImportance, importanceOf, strongestLayerIndex, topWordsText } from './factorFacts';
 
@@ -7,8 +7,10 @@ export interface FactorPickOptions {
   layer?: string;
   /** The user's own label and note for a factor. */
   notes?: (factor: number) => FactorNote | undefined;
-  /** Offer only these factors (e.g. search results), in the catalog's importance order. */
-  only?: ReadonlySet<number>;
+  /** Offer only these factors (e.g. search results), in this order. */
+  only?: readonly number[];
+  /** Extra text put first in a factor's detail, e.g. where a search found it. */
+  why?: (factor: number) => string | undefined;
 }
 
 /** A QuickPick row, free of the editor API so the listing and search can be tested directly. */
@@ -27,20 +29,26 @@ const WORDS_SHOWN = 8;
 export function factorPickItems(catalog: FactorCatalog, options: FactorPickOptions = {}): FactorPickItem[] {
   const layerIndex = options.layer === undefined ? undefined : catalog.layers.indexOf(options.layer);
   if (layerIndex === -1) throw new Error(`the catalog has no layer ${options.layer} (it has ${catalog.layers.join(', ')})`);
-  return factorsByImportance(catalog, layerIndex)
-    .filter((factor) => !options.only || options.only.has(factor.id))
-    .map((factor) => {
-      const note = options.notes?.(factor.id);
-      const where = layerIndex === undefined ? `max at ${catalog.layers[strongestLayerIndex(factor)]}` : `at ${options.layer}`;
-      const importance = importanceOf(factor, layerIndex);
-      const description = [
-        importance > 0 ? `importance ${formatImportance(importance)} ${where}` : `never active${layerIndex === undefined ? '' : ` at ${options.layer}`} in the catalog corpus`,
-        ...(note?.label ? [factor.label] : []),
-      ].join(' · ');
-      const words = topWordsText(factor, WORDS_SHOWN);
-      const detail = [...(words ? [`words: ${words}`] : []), ...(note?.note ? [`note: ${note.note}`] : [])].join(' · ');
-      return { factor: factor.id, label: factorTitle(factor, note), description, detail };
-    });
+  const factors = options.only ? options.only.map((id) => factorById(catalog, id)) : factorsByImportance(catalog, layerIndex);
+  return factors.map((factor) => {
+    const note = options.notes?.(factor.id);
+    const where = layerIndex === undefined ? `max at ${catalog.layers[strongestLayerIndex(factor)]}` : `at ${options.layer}`;
+    const importance = importanceOf(factor, layerIndex);
+    const description = [
+      importance > 0 ? `importance ${formatImportance(importance)} ${where}` : `never active${layerIndex === undefined ? '' : ` at ${options.layer}`} in the catalog corpus`,
+      ...(note?.label ? [factor.label] : []),
+    ].join(' · ');
+    const words = topWordsText(factor, WORDS_SHOWN);
+    const why = options.why?.(factor.id);
+    const detail = [...(why ? [why] : []), ...(words ? [`words: ${words}`] : []), ...(note?.note ? [`note: ${note.note}`] : [])].join(' · ');
+    return { factor: factor.id, label: factorTitle(factor, note), description, detail };
+  });
+}
+
+function factorById(catalog: FactorCatalog, id: number): CatalogFactor {
+  const factor = catalog.factors[id]?.id === id ? catalog.factors[id] : catalog.factors.find((f) => f.id === id);
+  if (!factor) throw new Error(`the catalog has no factor ${id}`);
+  return factor;
 }
 
 /** The factor number in a query typed as "12" or "#12", which the QuickPick then selects. */

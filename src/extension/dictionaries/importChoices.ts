@@ -43,22 +43,23 @@ export function modelChoices(phi: { hidden: number; atoms: number }, bundled: Bu
 }
 
 /** Why a typed model id cannot be used, or undefined when it can. */
-export function modelIdProblem(text: string, phi: { hidden: number }, bundled: BundledModel): string | undefined {
+export function modelIdProblem(text: string, phi: { hidden: number }, bundled: BundledModel | undefined): string | undefined {
   const id = text.trim();
   if (!id) return 'Type the id of the model whose hidden states Φ describes';
   if (id.length > 200) return 'A model id has at most 200 characters';
   if (!/^[\w.\-/:@+]+$/u.test(id)) return 'A model id is one word: letters, digits and . - _ / : @ +';
-  if (id === bundled.id && phi.hidden !== bundled.hiddenSize) {
+  if (bundled && id === bundled.id && phi.hidden !== bundled.hiddenSize) {
     return `${bundled.id} is the bundled model, whose hidden states are ${bundled.hiddenSize}-wide, but Φ has ${phi.hidden} rows`;
   }
   return undefined;
 }
 
 /** The model identity the dictionary is filed under; the bundled one when its id is typed. */
-export function importModel(choice: { kind: 'bundled' } | { kind: 'other'; id: string }, phi: { hidden: number }, bundled: BundledModel): PaperImportOptions['model'] {
-  if (choice.kind === 'bundled' || choice.id.trim() === bundled.id) {
+export function importModel(choice: { kind: 'bundled' } | { kind: 'other'; id: string }, phi: { hidden: number }, bundled: BundledModel | undefined): PaperImportOptions['model'] {
+  if (bundled && (choice.kind === 'bundled' || choice.id.trim() === bundled.id)) {
     return { id: bundled.id, hiddenSize: bundled.hiddenSize, onnxSha256: bundled.onnxSha256, layers: bundled.layers };
   }
+  if (choice.kind === 'bundled') throw new Error('the bundled model is not built');
   return { id: choice.id.trim(), hiddenSize: phi.hidden };
 }
 
