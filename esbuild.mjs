@@ -1,6 +1,7 @@
-// Bundles the three programs separately: the extension host (Node, CommonJS, `vscode` provided
-// by the editor), the CLI (Node), and the webview UI (browser, into media/dist so the webview
-// may load it from its only allowed resource root). Native and very large packages stay external.
+// Bundles the programs separately: the extension host (Node, CommonJS, `vscode` provided by
+// the editor) and its engine worker thread, the CLI (Node), and the webview UI (browser, into
+// media/dist so the webview may load it from its only allowed resource root). Native and very
+// large packages stay external.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -11,6 +12,8 @@ const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 
 const builds = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'out/extension.js', platform: 'node', format: 'cjs', external: nodeExternals },
+  // The engine's worker thread, started by EngineClient from beside out/extension.js.
+  { entryPoints: ['src/extension/engine/engineWorker.ts'], outfile: 'out/engineWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
   { entryPoints: ['src/cli/bin.ts'], outfile: 'out/cli.js', platform: 'node', format: 'cjs', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['webview/main.ts'], outfile: 'media/dist/webview.js', platform: 'browser', format: 'iife' },
 ].map((options) => ({ bundle: true, target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning', alias, ...options }));
