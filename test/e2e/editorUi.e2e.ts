@@ -1,0 +1,120 @@
+// The extension as a user meets it: the packaged .vsix installed into a fresh code-server (a
+// real VS Code), driven through its UI by headless chromium. Each check is its own test and
+// leaves a screenshot in test-artifacts/e2e/. Run: npm run test:e2e (builds and packages first),
+// or after `npm run package`: node --import tsx --test --test-reporter=spec test/e2e/editorUi.e2e.ts
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { codeServerBin, fixtureWorkspace, repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
+import { activityTitle, extensionId, paletteTitle } from './support/manifest';
+import { step } from './support/steps';
+import {
+  LAYERS, acceptQuickPicks, closeQuickInput, decorationCount, hoverWord, openActivity, openFile, openWorkbench,
+  runCommand, sidebarRows, statusBarEntries, waitForDecorations, webviewContentFrame,
+} from './support/workbench';
+
+const VSIX = join(repoRoot, 'transformer-factors.vsix');
+const COMMANDS = {
+  highlightStrongest: 'transformerFactors.highlightStrongest',
+  highlightFactor: 'transformerFactors.highlightFactor',
+  openFactor: 'transformerFactors.openFactor',
+};
+// The model and dictionary load on first use; later decompositions of a short text are quick.
+const FIRST_DECOMPOSITION_MS = 90_000;
+
+describe('Transformer Factors in a real VS Code (code-server)', () => {
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const current = (): Page | undefined => page;
+
+  before(async () => {
+    server = await startCodeServer({ name: 'ui', install: [VSIX] });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openWorkbench(page, server.url, server.workspace);
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  step('the .vsix is installed in the fresh profile', current, async () => {
+    const listed = spawnSync(codeServerBin, ['--extensions-dir', join(server!.profileDir, 'extensions'), '--list-extensions'], { encoding: 'utf8' });
+    assert.match(listed.stdout, new RegExp(`^${extensionId}$`, 'm'), `code-server lists no ${extensionId}:\n${listed.stdout}${listed.stderr}`);
+  });
+
+  step('opens the sample document', current, async (p) => {
+    await openFile(p, 'sample.txt');
+  });
+
+  step('"Highlight Strongest Factor" from the command palette draws decorations', current, async (p) => {
+    await openFile(p, 'sample.txt');
+    await runCommand(p, paletteTitle(COMMANDS.highlightStrongest));
+    const count = await waitForDecorations(p, FIRST_DECOMPOSITION_MS);
+    assert.ok(count > 0, `no decorations (elements with a ced- class) in the editor ${FIRST_DECOMPOSITION_MS / 1000} s after the command`);
+  }, FIRST_DECOMPOSITION_MS + 60_000);
+
+  step('highlighting leaves the document unchanged and not dirty', current, async (p) => {
+    assert.equal(await p.locator('.tabs-container .tab.dirty').count(), 0, 'an editor tab is marked dirty (unsaved changes)');
+    const onDisk = readFileSync(join(server!.workspace, 'sample.txt'), 'utf8');
+    assert.equal(onDisk, readFileSync(join(fixtureWorkspace, 'sample.txt'), 'utf8'), 'sample.txt changed on disk');
+  });
+
+  step('the status bar shows the extension\'s entry', current, async (p) => {
+    const entries = await statusBarEntries(p, extensionId);
+    assert.ok(entries.length > 0, `no status bar item of ${extensionId}`);
+  });
+
+  step('hovering a word shows its factors at each layer', current, async (p) => {
+    await openFile(p, 'sample.txt');
+    const text = await hoverWord(p, 'bank');
+    assert.match(text, /Transformer Factors/, `the hover does not mention Transformer Factors; it shows: ${JSON.stringify(text.slice(0, 300))}`);
+    const layers = LAYERS.filter((layer) => text.includes(layer));
+    assert.ok(layers.length > 0, `the hover names no layer (${LAYERS.join(', ')}); it shows: ${JSON.stringify(text.slice(0, 300))}`);
+  });
+
+  step('"Highlight Factor" picks a factor and draws it in another document', current, async (p) => {
+    await p.mouse.move(5, 5);
+    await openFile(p, 'second.txt');
+    const before = await decorationCount(p);
+    await runCommand(p, paletteTitle(COMMANDS.highlightFactor));
+    const picked = await acceptQuickPicks(p);
+    assert.ok(picked.length > 0, 'the command offered no factor to pick');
+    const count = await waitForDecorations(p, 60_000);
+    assert.ok(count > 0, `no decorations after picking ${picked.join(' → ')} (there were ${before} before)`);
+  });
+
+  step('the sidebar lists dictionaries and one expands into its contents', current, async (p) => {
+    await closeQuickInput(p);
+    await openActivity(p, activityTitle());
+    const collapsed = p.locator('.sidebar .monaco-list-row[aria-level="1"][aria-expanded="false"]');
+    await collapsed.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    assert.ok(await collapsed.count() > 0, `no collapsed dictionary row to expand in the sidebar; rows: ${(await sidebarRows(p)).join(' | ') || 'none'}`);
+    const row = collapsed.first();
+    const label = await row.getAttribute('aria-label');
+    await row.click();
+    await p.waitForTimeout(1000);
+    const rows = await sidebarRows(p);
+    const children = p.locator('.sidebar .monaco-list-row[aria-level="2"]');
+    await children.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    assert.ok(await children.count() > 0, `expanding "${label}" showed nothing beneath it; rows: ${rows.join(' | ')}`);
+  });
+
+  step('the factor panel opens and renders inside its webview', current, async (p) => {
+    await closeQuickInput(p);
+    await openFile(p, 'sample.txt');
+    await runCommand(p, paletteTitle(COMMANDS.openFactor));
+    const picked = await acceptQuickPicks(p);
+    const frame = await webviewContentFrame(p, 60_000);
+    assert.ok(frame, `no webview with content appeared after "${paletteTitle(COMMANDS.openFactor)}" (picked: ${picked.join(' → ') || 'nothing'})`);
+    const text = await frame.locator('body').innerText();
+    assert.match(text, /#\d+/, `the panel names no factor (#N); it shows: ${JSON.stringify(text.slice(0, 300))}`);
+    assert.ok(LAYERS.some((layer) => text.includes(layer)), `the panel names no layer; it shows: ${JSON.stringify(text.slice(0, 300))}`);
+  });
+});

@@ -1,0 +1,171 @@
+// Operations on VS Code's web workbench, as a user performs them. The selectors are VS Code
+// internals (decorations render as `ced-` classes, hovers as `.monaco-hover-content`, webviews
+// as nested iframes): code-server is pinned so they stay valid.
+import type { Frame, Page } from 'playwright-core';
+
+export const LAYERS = ['embed', 'L0.attn', 'L0.ffn', 'L1.attn', 'L1.ffn'];
+
+const quickInput = '.quick-input-widget';
+const quickInputBox = `${quickInput} .quick-input-box input`;
+const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
+
+async function poll<T>(what: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 250): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await what();
+    if (value !== undefined || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  // The explorer lists the folder once the remote file system answers.
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+}
+
+export async function closeQuickInput(page: Page): Promise<void> {
+  if (await page.locator(quickInput).isVisible()) await page.keyboard.press('Escape');
+  await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+async function quickRowLabels(page: Page): Promise<string[]> {
+  return page.locator(quickRows).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+}
+
+/** Opens a workspace file through Quick Open (retried: keystrokes are lost while the workbench restores). */
+export async function openFile(page: Page, name: string): Promise<void> {
+  const tab = page.locator(`.tabs-container .tab[aria-label^="${name}"]`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await closeQuickInput(page);
+    await page.keyboard.press('Control+P');
+    const box = page.locator(quickInputBox);
+    if (await box.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      await box.fill(name);
+      const listed = await poll(async () => ((await quickRowLabels(page)).some((l) => l.includes(name)) ? true : undefined), 5000);
+      if (listed) await page.keyboard.press('Enter');
+    }
+    if (await tab.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+      return;
+    }
+  }
+  throw new Error(`could not open ${name} with Quick Open`);
+}
+
+/**
+ * Runs a command-palette entry by its full title ("Category: Title"). Waits up to `timeoutMs`
+ * for it to be listed (extensions register while the workbench starts) and fails naming it.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  let seen: string[] = [];
+  const found = await poll(async () => {
+    if (!(await page.locator(quickInputBox).isVisible())) await page.keyboard.press('F1');
+    const box = page.locator(quickInputBox);
+    if (!(await box.isVisible())) return undefined;
+    await box.fill(`>${title}`);
+    await page.waitForTimeout(300);
+    seen = await quickRowLabels(page);
+    const index = seen.findIndex((label) => label === title || label.startsWith(`${title},`) || label.startsWith(`${title} `));
+    return index >= 0 ? index : undefined;
+  }, timeoutMs, 1000);
+  if (found === undefined) {
+    await closeQuickInput(page);
+    throw new Error(`command "${title}" is not in the command palette (it listed: ${seen.join(' | ') || 'nothing'})`);
+  }
+  await page.locator(quickRows).nth(found).click();
+}
+
+/** Accepts the active entry of each quick pick a command shows (layer, factor …), at most `max`. */
+export async function acceptQuickPicks(page: Page, max = 3, firstWaitMs = 5000): Promise<string[]> {
+  const accepted: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const shown = await page.locator(quickRows).first().waitFor({ timeout: i === 0 ? firstWaitMs : 2000 }).then(() => true, () => false);
+    if (!shown || !(await page.locator(quickInput).isVisible())) break;
+    const active = page.locator(`${quickRows}.focused`).first();
+    accepted.push((await active.count()) ? (await active.getAttribute('aria-label')) ?? '' : (await quickRowLabels(page))[0]);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+  }
+  return accepted;
+}
+
+/** Text-editor decorations drawn by extensions in the visible editors. */
+export function decorationCount(page: Page): Promise<number> {
+  return page.locator('.editor-instance .monaco-editor [class*="ced-"]').count();
+}
+
+export async function waitForDecorations(page: Page, timeoutMs: number): Promise<number> {
+  return (await poll(async () => ((await decorationCount(page)) > 0 ? decorationCount(page) : undefined), timeoutMs, 500)) ?? 0;
+}
+
+/** Moves the mouse onto the first rendered occurrence of `word` and returns the hover's text. */
+export async function hoverWord(page: Page, word: string, timeoutMs = 30_000): Promise<string> {
+  await closeQuickInput(page);
+  const spot = await page.evaluate((w) => {
+    for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.textContent ?? '').search(new RegExp(`\\b${w}\\b`));
+        if (i >= 0) {
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + w.length);
+          const box = range.getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        }
+      }
+    }
+    return null;
+  }, word);
+  if (!spot) throw new Error(`the word "${word}" is not visible in the editor`);
+  await page.mouse.move(spot.x - 40, spot.y + 200);
+  await page.mouse.move(spot.x, spot.y, { steps: 5 });
+  const hover = page.locator('.monaco-hover-content');
+  // The hover first shows "Loading…" while providers answer; wait for an extension's content.
+  const text = await poll(async () => {
+    const texts = (await hover.allInnerTexts()).join('\n');
+    return /Transformer Factors/.test(texts) ? texts : undefined;
+  }, timeoutMs, 500);
+  return text ?? (await hover.allInnerTexts()).join('\n');
+}
+
+/** Opens a view container of the activity bar by its title; fails listing the titles there are. */
+export async function openActivity(page: Page, title: string): Promise<void> {
+  const items = page.locator('.activitybar .action-item .action-label');
+  const labels = (await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter(Boolean);
+  const index = labels.findIndex((l) => l === title || l.startsWith(`${title} (`));
+  if (index < 0) throw new Error(`no "${title}" in the activity bar (it has: ${labels.join(' | ')})`);
+  const item = items.nth(index);
+  const checked = await item.getAttribute('aria-checked');
+  if (checked !== 'true') await item.click();
+  // A container with one view hides that view's header: wait for the body.
+  await page.locator('.sidebar .pane-body').first().waitFor({ timeout: 10_000 });
+}
+
+/** The rows of the tree views in the side bar, as "level:label". */
+export async function sidebarRows(page: Page): Promise<string[]> {
+  return page.locator('.sidebar .monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => `${r.getAttribute('aria-level') ?? '?'}:${r.getAttribute('aria-label') ?? (r as HTMLElement).innerText}`));
+}
+
+/** The status bar entries an extension contributed (their DOM ids start with its id). */
+export async function statusBarEntries(page: Page, extensionId: string): Promise<string[]> {
+  return page.locator('.statusbar-item').evaluateAll((items, id) =>
+    items.filter((e) => e.id.startsWith(`${id}.`)).map((e) => `${e.id}: ${(e as HTMLElement).innerText.trim()}`), extensionId);
+}
+
+/** The innermost frame of a webview whose outer iframe is visible (VS Code nests two). */
+export async function webviewContentFrame(page: Page, timeoutMs: number): Promise<Frame | undefined> {
+  return poll(async () => {
+    for (const frame of page.frames()) {
+      const parent = frame.parentFrame();
+      if (parent && parent !== page.mainFrame() && (await frame.locator('body').count()) > 0) {
+        const text = await frame.locator('body').innerText().catch(() => '');
+        if (text.trim()) return frame;
+      }
+    }
+    return undefined;
+  }, timeoutMs, 500);
+}
