@@ -1,4 +1,4 @@
-import type { OnnxEncoder } from '../model/onnxEncoder';
+import type { HiddenStateEncoder } from '../model/hiddenStateEncoder';
 import type { Token } from '../tokenize/token';
 import { sentenceEnds } from './sentenceBoundaries';
 import { planWindows } from './windowPlan';
@@ -23,7 +23,7 @@ export interface DocumentEncodeOptions {
  * token order. Memory is bounded by the batch of windows, whatever the document's length.
  */
 export async function* encodeDocument(
-  encoder: OnnxEncoder,
+  encoder: HiddenStateEncoder,
   tokens: readonly Token[],
   text: string,
   options: DocumentEncodeOptions = {},

@@ -1,5 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { join } from 'node:path';
+import type { HiddenStateEncoder } from './hiddenStateEncoder';
 import { readModelInfo, type ModelInfo } from './modelInfo';
 
 export interface EncoderOptions {
@@ -8,7 +9,7 @@ export interface EncoderOptions {
 }
 
 /** Runs a model folder's ONNX graph: token id sequences in, every layer's hidden states out. */
-export class OnnxEncoder {
+export class OnnxEncoder implements HiddenStateEncoder {
   private constructor(
     private readonly session: ort.InferenceSession,
     readonly info: ModelInfo,

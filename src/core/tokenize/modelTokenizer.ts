@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { alignNfkc } from './nfkcAlignment';
 import { PieceEncoder } from './pieceEncoder';
+import type { TextTokenizer } from './textTokenizer';
 import type { Token } from './token';
 import { words } from './whitespace';
 
@@ -21,7 +22,7 @@ const MAX_CACHED_WORD_LENGTH = 1024;
  * The tokenizer of the bundled model (a tokenizer.json from buildTokenizerJson), with the exact
  * place of every token in the original text.
  */
-export class ModelTokenizer {
+export class ModelTokenizer implements TextTokenizer {
   private readonly wordCache = new Map<string, readonly WordToken[]>();
 
   private constructor(private readonly pieces: PieceEncoder) {}
