@@ -35,7 +35,7 @@ const SPACE = 0x20;
  */
 export function alignTokens(text: NormalizedText, tokens: readonly string[], spelling: TokenSpelling, original: string): Span[] {
   const units = spelling.byteLevel ? utf8Units(text.normalized) : charUnits(text.normalized, spelling.spaceMark);
-  const matched = matchTokens(units.values, tokens.map((token) => surfaces(token, spelling)), tokens.map((t) => t === spelling.unknown));
+  const matched = matchTokens(units.values, tokens.map((token) => surfaces(token, spelling)), tokens.map((t) => t === spelling.unknown), Boolean(spelling.byteLevel));
   let covered = 0;
   return matched.map(([from, to]) => {
     if (to <= from) return { start: covered, end: covered };
@@ -110,30 +110,30 @@ function charsOf(token: string, spaceMark: string | undefined): Uint32Array {
 const isSpace = (unit: number): boolean => unit === SPACE || (unit >= 0x09 && unit <= 0x0d) || unit === 0xa0 || unit === 0x3000 || unit === 0x85 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029;
 
 /** Unit ranges [from, to) of each token; empty ranges for tokens not found. */
-function matchTokens(units: Uint32Array, tokenForms: Uint32Array[][], unknown: boolean[]): Array<[number, number]> {
+function matchTokens(units: Uint32Array, tokenForms: Uint32Array[][], unknown: boolean[], byteLevel: boolean): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let cursor = 0;
-  let pendingUnknown = -1;
-  const settleUnknown = (until: number) => {
-    if (pendingUnknown < 0) return;
-    let from = ranges[pendingUnknown][0];
-    let to = until;
-    while (from < to && isSpace(units[from])) from++;
-    while (to > from && isSpace(units[to - 1])) to--;
-    ranges[pendingUnknown] = [from, to];
-    pendingUnknown = -1;
+  let pending: number[] = [];
+  const settleUnknowns = (until: number) => {
+    if (!pending.length) return;
+    const pieces = wordPieces(units, ranges[pending[0]][0], until, byteLevel);
+    pending.forEach((t, i) => {
+      const last = i === pending.length - 1;
+      if (i < pieces.length) ranges[t] = [pieces[i][0], last ? pieces[pieces.length - 1][1] : pieces[i][1]];
+      else ranges[t] = [until, until];
+    });
+    pending = [];
   };
   tokenForms.forEach((forms, t) => {
     if (unknown[t]) {
-      settleUnknown(cursor);
       ranges.push([cursor, cursor]);
-      pendingUnknown = t;
+      pending.push(t);
       return;
     }
     for (const form of forms) {
-      const at = matchAt(units, form, cursor, pendingUnknown >= 0);
+      const at = matchAt(units, form, cursor, pending.length > 0);
       if (at) {
-        settleUnknown(at[0]);
+        settleUnknowns(at[0]);
         ranges.push(at);
         cursor = at[1];
         return;
@@ -141,8 +141,23 @@ function matchTokens(units: Uint32Array, tokenForms: Uint32Array[][], unknown: b
     }
     ranges.push([cursor, cursor]);
   });
-  settleUnknown(units.length);
+  settleUnknowns(units.length);
   return ranges;
+}
+
+// How BERT's pre-tokenizer cuts words: runs of letters and digits, and every other character
+// (punctuation, symbols, each CJK ideograph) alone; an unknown token stands for one of them.
+const WORD_PIECE = /\p{Script=Han}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** The unit ranges of the words in [from, to), for unknown tokens that follow one another. */
+function wordPieces(units: Uint32Array, from: number, to: number, byteLevel: boolean): Array<[number, number]> {
+  if (byteLevel) {
+    while (from < to && isSpace(units[from])) from++;
+    while (to > from && isSpace(units[to - 1])) to--;
+    return from < to ? [[from, to]] : [];
+  }
+  const region = String.fromCharCode(...units.subarray(from, to));
+  return Array.from(region.matchAll(WORD_PIECE), (m): [number, number] => [from + m.index, from + m.index + m[0].length]);
 }
 
 /** Where a token's units occur: at the cursor (after white space and added marks), else a little ahead. */
