@@ -61,6 +61,7 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
   }, FIRST_DECOMPOSITION_MS + 60_000);
 
   step('highlighting leaves the document unchanged and not dirty', current, async (p) => {
+    assert.ok(await decorationCount(p) > 0, 'nothing is highlighted in sample.txt, so there is no highlighting to check');
     assert.equal(await p.locator('.tabs-container .tab.dirty').count(), 0, 'an editor tab is marked dirty (unsaved changes)');
     const onDisk = readFileSync(join(server!.workspace, 'sample.txt'), 'utf8');
     assert.equal(onDisk, readFileSync(join(fixtureWorkspace, 'sample.txt'), 'utf8'), 'sample.txt changed on disk');
@@ -95,7 +96,8 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
     await openActivity(p, activityTitle());
     const collapsed = p.locator('.sidebar .monaco-list-row[aria-level="1"][aria-expanded="false"]');
     await collapsed.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-    assert.ok(await collapsed.count() > 0, `no collapsed dictionary row to expand in the sidebar; rows: ${(await sidebarRows(p)).join(' | ') || 'none'}`);
+    const shown = (await p.locator('.sidebar .pane-body').first().innerText()).replace(/\s+/g, ' ').slice(0, 300);
+    assert.ok(await collapsed.count() > 0, `no collapsed dictionary row to expand in the sidebar; rows: ${(await sidebarRows(p)).join(' | ') || 'none'}; it shows: ${JSON.stringify(shown)}`);
     const row = collapsed.first();
     const label = await row.getAttribute('aria-label');
     await row.click();
@@ -109,9 +111,10 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
   step('the factor panel opens and renders inside its webview', current, async (p) => {
     await closeQuickInput(p);
     await openFile(p, 'sample.txt');
+    const framesBefore = new Set(p.frames());
     await runCommand(p, paletteTitle(COMMANDS.openFactor));
     const picked = await acceptQuickPicks(p);
-    const frame = await webviewContentFrame(p, 60_000);
+    const frame = await webviewContentFrame(p, 60_000, framesBefore);
     assert.ok(frame, `no webview with content appeared after "${paletteTitle(COMMANDS.openFactor)}" (picked: ${picked.join(' → ') || 'nothing'})`);
     const text = await frame.locator('body').innerText();
     assert.match(text, /#\d+/, `the panel names no factor (#N); it shows: ${JSON.stringify(text.slice(0, 300))}`);

@@ -156,12 +156,15 @@ export async function statusBarEntries(page: Page, extensionId: string): Promise
     items.filter((e) => e.id.startsWith(`${id}.`)).map((e) => `${e.id}: ${(e as HTMLElement).innerText.trim()}`), extensionId);
 }
 
-/** The innermost frame of a webview whose outer iframe is visible (VS Code nests two). */
-export async function webviewContentFrame(page: Page, timeoutMs: number): Promise<Frame | undefined> {
+/**
+ * The content frame of a webview (VS Code nests it in a second iframe) that shows text, leaving
+ * out the frames in `existing` (those of webviews open before, such as sidebar views).
+ */
+export async function webviewContentFrame(page: Page, timeoutMs: number, existing: ReadonlySet<Frame> = new Set()): Promise<Frame | undefined> {
   return poll(async () => {
     for (const frame of page.frames()) {
       const parent = frame.parentFrame();
-      if (parent && parent !== page.mainFrame() && (await frame.locator('body').count()) > 0) {
+      if (parent && parent !== page.mainFrame() && !existing.has(frame) && (await frame.locator('body').count()) > 0) {
         const text = await frame.locator('body').innerText().catch(() => '');
         if (text.trim()) return frame;
       }
