@@ -1,0 +1,53 @@
+// The factor dashboard's content, from the dictionary's catalog. Free of the editor API.
+import type { CatalogExample, FactorCatalog } from '../../core/catalog/catalog';
+import type { DashboardView, ExampleRef, ExampleView } from './protocol';
+
+/** Characters of corpus text shown on each side of an example's token. */
+const CONTEXT_CHARACTERS = 90;
+
+export interface UserNote {
+  label?: string;
+  note?: string;
+}
+
+export function dashboardView(catalog: FactorCatalog, factor: number, layer: number, note: UserNote, name: (id: number) => string): DashboardView | undefined {
+  const entry = catalog.factors[factor];
+  if (!entry) return undefined;
+  const at = Math.min(Math.max(0, layer), entry.layers.length - 1);
+  const stats = entry.layers[at];
+  const view = (example: CatalogExample, interval: number, index: number): ExampleView => ({
+    ref: { factor, layer: at, interval, index }, ...exampleWindow(catalog, example), coefficient: example.coefficient,
+  });
+  return {
+    factor, layer: at, label: entry.label, labelKind: entry.labelKind, purity: entry.purity,
+    userLabel: note.label || undefined, userNote: note.note || undefined,
+    topWords: entry.topWords.slice(0, 10),
+    layers: entry.layers.map((l, i) => ({ name: catalog.layers[i] ?? `layer ${i}`, activeFraction: l.activeFraction, importance: l.importance, maxCoefficient: l.maxCoefficient, histogram: l.histogram })),
+    top: (stats?.top ?? []).map((e, i) => view(e, -1, i)),
+    intervals: (stats?.intervals ?? []).map((interval, k) => ({ from: interval.from, to: interval.to, examples: interval.examples.map((e, i) => view(e, k, i)) })),
+    cooccurring: entry.cooccurring.map((c) => ({ id: c.id, label: name(c.id), share: c.share })),
+  };
+}
+
+/** The catalog example a webview reference names, if it exists. */
+export function exampleAt(catalog: FactorCatalog, ref: ExampleRef): CatalogExample | undefined {
+  const stats = catalog.factors[ref.factor]?.layers[ref.layer];
+  const list = ref.interval < 0 ? stats?.top : stats?.intervals[ref.interval]?.examples;
+  return list?.[ref.index];
+}
+
+/** The example's corpus text around its token, cut at spaces, with the token's offsets in it. */
+export function exampleWindow(catalog: FactorCatalog, example: CatalogExample): { text: string; start: number; end: number } {
+  const full = catalog.texts[example.text] ?? '';
+  let from = Math.max(0, example.start - CONTEXT_CHARACTERS);
+  let to = Math.min(full.length, example.end + CONTEXT_CHARACTERS);
+  if (from > 0) {
+    const space = full.indexOf(' ', from);
+    if (space >= 0 && space < example.start) from = space + 1;
+  }
+  if (to < full.length) {
+    const space = full.lastIndexOf(' ', to);
+    if (space >= example.end) to = space;
+  }
+  return { text: full.slice(from, to), start: example.start - from, end: example.end - from };
+}
