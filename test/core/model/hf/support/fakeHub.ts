@@ -22,11 +22,11 @@ export class FakeHub {
   private constructor(private readonly server: Server, readonly url: string) {}
 
   static async start(repos: Record<string, string>): Promise<FakeHub> {
-    let hub: FakeHub | undefined;
-    const server = createServer((request, response) => hub!.serve(repos, request, response));
+    const holder: { hub?: FakeHub } = {};
+    const server = createServer((request, response) => holder.hub!.serve(repos, request, response));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    hub = new FakeHub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    return hub;
+    holder.hub = new FakeHub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    return holder.hub;
   }
 
   stallNext(file: string, bytes: number): void {
