@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = join(__dirname, '..');
 const arg = (name: string, fallback: string): string => {
@@ -18,7 +18,7 @@ const arg = (name: string, fallback: string): string => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const target = arg('target', `${process.platform}-${process.arch}`);
-const outFile = join(root, arg('out', 'transformer-factors.vsix'));
+const outFile = resolve(root, arg('out', 'transformer-factors.vsix'));
 const stage = join(root, 'out', 'vsix-stage');
 const bundles = readdirSync(join(root, 'out')).filter((f) => f.endsWith('.js')).map((f) => join('out', f));
 
