@@ -1,25 +1,36 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { bundledModelDir } from '../core/model/bundledModel';
-import { loadModel, type LoadedModel } from '../core/model/loadedModel';
+import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir } from '../core/model/bundledModel';
+import { registerOpenFactor } from './commands/openFactor';
+import { DictionaryRegistry } from './dictionaries/dictionaryRegistry';
+import { registerExport } from './export/exportCommand';
+import { registerHighlights } from './highlight/registerHighlights';
+import { registerHover } from './hover/registerHover';
+import { SettingsService } from './settings/settingsService';
+import { registerDictionaryViews } from './sidebar/registerDictionaryViews';
+import { createServices } from './state/createServices';
+import { registerStatusBar } from './statusBar/statusBarItem';
 
-let model: Promise<LoadedModel> | undefined;
+const BUNDLED_DICTIONARY_ID = `bundled:${BUNDLED_DICTIONARY_FILE.replace(/\.tfdict$/, '')}`;
 
 export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('transformerFactors.encodeDocument', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) {
-        void vscode.window.showInformationMessage('Transformer Factors: open a text document first.');
-        return;
-      }
-      model ??= loadModel(bundledModelDir());
-      const { tokenizer, info } = await model;
-      const tokens = tokenizer.tokenize(editor.document.getText());
-      void vscode.window.showInformationMessage(`Transformer Factors: ${tokens.length} tokens for ${info.name} (${info.layers.length} layers).`);
-    }),
+  const settings = new SettingsService();
+  const registry = new DictionaryRegistry(
+    { bundled: bundledDictionaryDir(), user: join(context.globalStorageUri.fsPath, 'dictionaries') },
+    () => settings.current.dictionary,
+    BUNDLED_DICTIONARY_ID,
   );
+  context.subscriptions.push(settings, registry);
+
+  const dictionaries = registerDictionaryViews(context, { registry });
+  const services = createServices(context, { settings, registry, dictionaries });
+  registerHighlights(context, services);
+  registerHover(context, services);
+  registerStatusBar(context, services);
+  registerExport(context, services);
+  registerOpenFactor(context, services);
 }
 
-export async function deactivate(): Promise<void> {
-  if (model) await (await model).encoder.dispose();
+export function deactivate(): void {
+  // Everything, the engine worker included, is disposed through context.subscriptions.
 }

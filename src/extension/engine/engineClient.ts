@@ -18,6 +18,8 @@ export interface DecomposeOptions {
   priority?: TextRange;
   /** Windows per model run. */
   batchSize?: number;
+  /** A decomposition of the same text begun earlier (e.g. before a restart) to carry on filling. */
+  into?: PartialDecomposition;
   /** Called once the text is tokenized, with the decomposition that fills up as spans arrive. */
   onStart?: (partial: PartialDecomposition) => void;
   onSpan?: (partial: PartialDecomposition, span: DecomposedSpan) => void;
@@ -49,6 +51,11 @@ export class EngineClient {
     this.worker.on('exit', (code) => this.stop(new EngineError('worker', `the engine stopped (exit code ${code})`)));
   }
 
+  /** False once the worker has stopped (disposed or crashed); a new client is needed then. */
+  get alive(): boolean {
+    return !this.exited;
+  }
+
   /** The opened engine's summary, once open() has succeeded. */
   get opened(): EngineSummary | undefined {
     return this.summary;
@@ -73,9 +80,10 @@ export class EngineClient {
       (id) => ({ type: 'decompose', id, text, priority: options.priority, batchSize: options.batchSize }),
       (message, resolve) => {
         if (message.type === 'tokens') {
-          partial = PartialDecomposition.fromArrays(text, layers, message.ids, message.starts, message.ends);
+          const into = options.into;
+          partial = into && into.text === text && into.tokens.length === message.ids.length ? into : PartialDecomposition.fromArrays(text, layers, message.ids, message.starts, message.ends);
           options.onStart?.(partial);
-          options.onProgress?.(0, partial.tokens.length);
+          options.onProgress?.(partial.tokensDone, partial.tokens.length);
         } else if (message.type === 'span' && partial) {
           partial.add(message);
           options.onSpan?.(partial, message);

@@ -2,7 +2,6 @@
 // the extension host. Requests are served one at a time, in order; an abort stops the running
 // decomposition at its next window.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { FactorEngine } from '../../core/engine/factorEngine';
 import type { SparseCodes } from '../../core/sparse/sparseCodes';
@@ -53,8 +52,8 @@ async function open(request: Extract<EngineRequest, { type: 'open' }>): Promise<
   await engine?.dispose();
   engine = undefined;
   cache.clear();
-  if (!existsSync(join(request.modelDir, 'model.onnx'))) {
-    throw new EngineError('model', `the model is missing: ${join(request.modelDir, 'model.onnx')} does not exist (a source checkout builds it with "npm run build:model")`);
+  if (!existsSync(request.modelDir)) {
+    throw new EngineError('model', `the model is missing: ${request.modelDir} does not exist (a source checkout builds it with "npm run build:model")`);
   }
   if (!existsSync(request.dictionaryPath)) throw new EngineError('dictionary', `the dictionary file ${request.dictionaryPath} does not exist`, 'not-found');
   engine = await FactorEngine.open({ modelDir: request.modelDir, dictionaryPath: request.dictionaryPath, lambda: request.lambda });
