@@ -53,10 +53,12 @@ describe('transformerFactors.highlightStrongest', () => {
       `the command resolved to ${JSON.stringify(result)?.slice(0, 200)}, not a decomposition with tokens and layers`);
     assert.deepEqual(decomposition.layers, LAYERS);
     assert.ok(decomposition.tokens.length >= text.split(/\s+/).filter(Boolean).length, `only ${decomposition.tokens.length} tokens for ${text.length} characters`);
-    let previousEnd = 0;
+    // Offsets are UTF-16 positions in the text, in order (a piece such as a lone "▁" may be empty).
+    let previousStart = 0;
     for (const token of decomposition.tokens) {
-      assert.ok(token.start >= previousEnd && token.end > token.start && token.end <= text.length, `token offsets out of order or range: ${JSON.stringify(token)}`);
-      previousEnd = token.end;
+      assert.ok(token.start >= previousStart && token.end >= token.start && token.end <= text.length, `token offsets out of order or range: ${JSON.stringify(token)}`);
+      previousStart = token.start;
     }
+    assert.ok(decomposition.tokens.some((t) => text.slice(t.start, t.end) === 'bank'), 'no token spans the word "bank"');
   });
 });
