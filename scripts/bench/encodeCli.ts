@@ -6,27 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brownSentences, BROWN_HELD_OUT_FILES } from '../../src/core/corpus/brownCorpus';
 import { bundledModelDir } from '../../src/core/model/bundledModel';
 import { ModelTokenizer } from '../../src/core/tokenize/modelTokenizer';
+import { heldOutText } from './support/heldOutText';
+import { median } from './support/timing';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'bench-encode-'));
-
-async function textOfTokens(tokenizer: ModelTokenizer, target: number): Promise<string> {
-  const lines: string[] = [];
-  let count = 0;
-  for (;;) {
-    for (const sentence of brownSentences(BROWN_HELD_OUT_FILES)) {
-      const n = tokenizer.tokenize(sentence.text).length;
-      if (count + n > target) return lines.join('\n');
-      lines.push(sentence.text);
-      count += n;
-    }
-  }
-}
 
 /** Wall time and peak resident memory of one command, read from GNU time's last stderr line. */
 function timed(command: string[]): { seconds: number; peakMb: number } {
@@ -35,7 +23,6 @@ function timed(command: string[]): { seconds: number; peakMb: number } {
   const [seconds, kilobytes] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   return { seconds, peakMb: kilobytes / 1024 };
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 (async () => {
   const tokenizer = await ModelTokenizer.load(join(bundledModelDir(), 'tokenizer.json'));
@@ -43,7 +30,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
   const baseline = Array.from({ length: runs }, () => timed([process.execPath, '-e', '']));
   results.nodeStartSeconds = median(baseline.map((r) => r.seconds));
   for (const target of [1_000, 100_000]) {
-    const text = await textOfTokens(tokenizer, target);
+    const text = heldOutText(tokenizer, target);
     const file = join(dir, `text-${target}.txt`);
     writeFileSync(file, text);
     const tokens = tokenizer.tokenize(text).length;

