@@ -6,6 +6,7 @@ import { DictionaryRegistry } from './dictionaries/dictionaryRegistry';
 import { registerExport } from './export/exportCommand';
 import { registerHighlights } from './highlight/registerHighlights';
 import { registerHover } from './hover/registerHover';
+import { registerFactorPanel } from './panel/registerFactorPanel';
 import { SettingsService } from './settings/settingsService';
 import { registerDictionaryViews } from './sidebar/registerDictionaryViews';
 import { createServices } from './state/createServices';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerStatusBar(context, services);
   registerExport(context, services);
   registerOpenFactor(context, services);
+  registerFactorPanel(context, services);
 }
 
 export function deactivate(): void {
