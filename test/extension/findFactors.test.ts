@@ -21,22 +21,25 @@ test('a word finds exactly the factors whose top words or label contain it, what
   for (const match of found) assert.ok(match.where.length > 0);
 });
 
-test('factors with the word itself among their top words come first, each group by importance', () => {
+test('factors with the word itself among their top words come first, most often on it first, then by importance', () => {
   const found = findFactorsByWord(catalog, commonWord);
   const firstInexact = found.findIndex((m) => !m.exact);
   if (firstInexact >= 0) assert.ok(found.slice(firstInexact).every((m) => !m.exact));
-  for (const group of [found.filter((m) => m.exact), found.filter((m) => !m.exact)]) {
-    const importances = group.map((m) => importanceOf(byId.get(m.factor)!));
-    assert.deepEqual(importances, [...importances].sort((a, b) => b - a));
+  const exact = found.filter((m) => m.exact);
+  assert.ok(exact.length >= 2);
+  for (const m of exact) assert.equal(m.count, byId.get(m.factor)!.topWords.find((w) => w.word === commonWord)!.count);
+  for (let i = 1; i < exact.length; i++) {
+    const [a, b] = [exact[i - 1], exact[i]];
+    assert.ok(a.count > b.count || (a.count === b.count && importanceOf(byId.get(a.factor)!) >= importanceOf(byId.get(b.factor)!)), `exact match ${i} out of order`);
   }
-  const exact = found.find((m) => m.exact)!;
-  assert.ok(byId.get(exact.factor)!.topWords.some((w) => w.word === commonWord));
-  assert.ok(exact.where.some((w) => w.startsWith(`top word "${commonWord}"`)));
+  const inexact = found.filter((m) => !m.exact).map((m) => importanceOf(byId.get(m.factor)!));
+  assert.deepEqual(inexact, [...inexact].sort((a, b) => b - a));
+  assert.ok(exact[0].where.some((w) => w.startsWith(`top word "${commonWord}" (${exact[0].count}×)`)));
 });
 
 test('the user’s labels and notes are searched too; a blank word finds nothing', () => {
   const factor = catalog.factors[catalog.factors.length - 1];
   const found = findFactorsByWord(catalog, 'zyzzyva', (id) => (id === factor.id ? { label: 'Zyzzyva detector', note: 'also zyzzyvas' } : undefined));
-  assert.deepEqual(found, [{ factor: factor.id, where: ['your label', 'your note'], exact: false }]);
+  assert.deepEqual(found, [{ factor: factor.id, where: ['your label', 'your note'], exact: false, count: 0 }]);
   assert.deepEqual(findFactorsByWord(catalog, '   '), []);
 });

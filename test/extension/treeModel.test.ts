@@ -75,7 +75,9 @@ test('a factor’s tooltip gives its label, purity, importance at every layer an
   const [top] = layerChildren(entry, layer, { active: false, catalog }) as FactorNode[];
   const factor = catalog.factors[top.factor];
   const tooltip = top.row.tooltip!;
-  assert.ok(tooltip.includes(`purity ${Math.round(factor.purity * 100)}%`));
+  assert.ok(tooltip.startsWith(`**#${factor.id} · `));
+  assert.ok(tooltip.includes(`Purity ${Math.round(factor.purity * 100)}%`));
+  assert.ok(!tooltip.includes('Catalog label'), 'the catalog label is the title when the user has none');
   assert.equal(tooltip.split('\n').filter((line) => /^\| \S+ \| [\d.]+ \| [\d.]+% \|$/.test(line)).length, catalog.layers.length);
   assert.match(tooltip, /Top words: /);
   assert.equal(top.row.contextValue, 'tfFactor');
@@ -88,7 +90,8 @@ test('the user’s label and note show in the row and tooltip, escaped', () => {
   const noted = children.find((c) => c.factor === target)!;
   assert.equal(noted.row.label, `#${target} · mine`);
   assert.equal(noted.row.icon?.id, 'note');
-  assert.ok(noted.row.tooltip!.includes('(your label)'));
+  assert.ok(noted.row.tooltip!.startsWith(`**#${target} · mine** (your label)`));
+  assert.ok(noted.row.tooltip!.includes('Catalog label: '));
   assert.ok(noted.row.tooltip!.includes('Your note: \\[x\\]\\(command:evil\\)'));
 });
 

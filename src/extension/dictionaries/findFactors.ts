@@ -8,11 +8,14 @@ export interface FactorMatch {
   where: string[];
   /** One of the factor's top words is the word itself, not just a word containing it. */
   exact: boolean;
+  /** How many of the factor's top activations are on the word itself (0 unless exact). */
+  count: number;
 }
 
 /**
- * Factors whose top words, label, or the user's label or note contain the word (ignoring case),
- * those with the word itself among their top words first, each group by importance.
+ * Factors whose top words, label, or the user's label or note contain the word (ignoring case).
+ * Those with the word itself among their top words come first, the most often it tops their
+ * activations first; then the rest; ties by importance.
  */
 export function findFactorsByWord(catalog: FactorCatalog, word: string, notes?: (factor: number) => FactorNote | undefined): FactorMatch[] {
   const needle = word.trim().toLocaleLowerCase();
@@ -28,7 +31,9 @@ export function findFactorsByWord(catalog: FactorCatalog, word: string, notes?: 
       ...(has(note?.label) ? ['your label'] : []),
       ...(has(note?.note) ? ['your note'] : []),
     ];
-    if (where.length) matches.push({ factor: factor.id, where, exact: words.some((w) => w.word.toLocaleLowerCase() === needle) });
+    const count = words.filter((w) => w.word.toLocaleLowerCase() === needle).reduce((sum, w) => sum + w.count, 0);
+    if (where.length) matches.push({ factor: factor.id, where, exact: count > 0, count });
   }
-  return [...matches.filter((m) => m.exact), ...matches.filter((m) => !m.exact)];
+  // Array.prototype.sort is stable, so equal counts keep the importance order.
+  return [...matches.filter((m) => m.exact).sort((a, b) => b.count - a.count), ...matches.filter((m) => !m.exact)];
 }

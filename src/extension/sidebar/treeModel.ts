@@ -167,10 +167,11 @@ export function factorNode(
 }
 
 function factorTooltip(factor: Pick<CatalogFactor, 'id' | 'label'> & Partial<CatalogFactor>, note: FactorNote | undefined, catalog: FactorCatalog | undefined): string {
-  const lines = [`**#${factor.id}${note?.label ? ` · ${escape(note.label)}` : ''}**${note?.label ? ' (your label)' : ''}`, ''];
-  if (factor.label) {
-    const purity = factor.purity === undefined ? '' : `, purity ${Math.round(factor.purity * 100)}% (share of its top activations on this ${factor.labelKind === 'tag' ? 'part of speech' : 'word'})`;
-    lines.push(`Catalog label: ${escape(factor.label)}${purity}`, '');
+  const name = note?.label ?? factor.label;
+  const lines = [`**#${factor.id}${name ? ` · ${escape(name)}` : ''}**${note?.label ? ' (your label)' : ''}`, ''];
+  if (note?.label && factor.label) lines.push(`Catalog label: ${escape(factor.label)}`, '');
+  if (factor.label && factor.purity !== undefined) {
+    lines.push(`Purity ${Math.round(factor.purity * 100)}%: the share of its top activations on this ${factor.labelKind === 'tag' ? 'part of speech' : 'word'}`, '');
   }
   if (note?.note) lines.push(`Your note: ${escape(note.note)}`, '');
   if (catalog && factor.layers) {
