@@ -37,7 +37,7 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openWorkbench(page, server.url, server.workspace);
-  }, { timeout: 180_000 });
+  }, { timeout: 300_000 });
 
   after(async () => {
     await browser?.close();

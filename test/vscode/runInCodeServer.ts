@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       ['extensionTestsPath', remote(testsPath)],
       ['skipWelcome', 'true'],
     ]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     const code = await Promise.race([finished, new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     await page.waitForTimeout(500);   // the last console lines
     console.log(`integration tests in code-server: ${code === 0 ? 'passed' : 'FAILED'} (exit ${String(code)}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

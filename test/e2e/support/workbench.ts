@@ -19,8 +19,10 @@ async function poll<T>(what: () => Promise<T | undefined>, timeoutMs: number, in
 }
 
 export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {
-  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  // Not waiting for `load`: on a busy machine the workbench's many modules take longer than
+  // playwright's default; the workbench element says enough.
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
   // The explorer lists the folder once the remote file system answers.
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
 }
