@@ -18,19 +18,26 @@ export class CatalogCache {
   get(entry: DictionaryEntry): Promise<FactorCatalog> {
     const key = keyOf(entry);
     let catalog = this.loaded.get(key);
-    if (catalog) {
-      this.loaded.delete(key);
-    } else {
-      catalog = load(entry);
-      // A failed read is not cached: the user may build the catalog and try again.
-      catalog.catch(() => this.loaded.get(key) === catalog && this.loaded.delete(key));
+    this.loaded.delete(key);
+    if (!catalog) {
+      const loading = load(entry);
+      catalog = loading;
+      // Older catalogs make room only once this one has loaded; a failed read is forgotten
+      // (the user may build the catalog and try again) and evicts nothing.
+      loading.then(
+        () => this.trim(),
+        () => this.loaded.get(key) === loading && this.loaded.delete(key),
+      );
     }
     this.loaded.set(key, catalog);
+    return catalog;
+  }
+
+  private trim(): void {
     for (const oldest of this.loaded.keys()) {
       if (this.loaded.size <= this.capacity) break;
       this.loaded.delete(oldest);
     }
-    return catalog;
   }
 
   /** Forgets everything, e.g. after dictionaries were re-listed. */
