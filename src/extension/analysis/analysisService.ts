@@ -146,7 +146,10 @@ export class AnalysisService implements vscode.Disposable {
               progress.report({ increment: percent - reported, message: `${partial.tokensDone.toLocaleString('en-US')} of ${partial.tokens.length.toLocaleString('en-US')} tokens` });
               reported = percent;
             }
-            if (current.state !== 'running') finish();
+            if (current.state === 'running') return;
+            // A run stopped by an edit hands its notification on to the run of the new version.
+            if (current.state === 'cancelled' && this.cancelledByUser.get(analysis.key) !== analysis.version) this.withNotification.add(analysis.key);
+            finish();
           };
           const listener = this.analyser.onDidChange(update);
           const cancel = token.onCancellationRequested(() => {
