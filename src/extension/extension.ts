@@ -6,6 +6,7 @@ import { DictionaryRegistry } from './dictionaries/dictionaryRegistry';
 import { registerExport } from './export/exportCommand';
 import { registerHighlights } from './highlight/registerHighlights';
 import { registerHover } from './hover/registerHover';
+import { registerModelCommands } from './models/registerModelCommands';
 import { registerFactorPanel } from './panel/registerFactorPanel';
 import { SettingsService } from './settings/settingsService';
 import { registerDictionaryViews } from './sidebar/registerDictionaryViews';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerExport(context, services);
   registerOpenFactor(context, services);
   registerFactorPanel(context, services);
+  registerModelCommands(context, services);
 }
 
 export function deactivate(): void {

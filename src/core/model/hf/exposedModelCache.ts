@@ -47,6 +47,7 @@ export async function sha256Of(path: string, memoDir: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   const sha = hash.digest('hex');
+  mkdirSync(memoDir, { recursive: true });
   writeAtomically(memo, sha);
   return sha;
 }
