@@ -38,7 +38,7 @@ export class DocumentTab {
     this.element = h('div', { className: 'document-tab' },
       h('div', { className: 'doc-header' }, this.heading, this.status),
       this.legend,
-      h('div', { className: 'doc-main' }, h('div', { className: 'doc-pane' }, this.view.element, this.tooltip), h('div', { className: 'side' }, this.inspector, this.pinBox)));
+      h('div', { className: 'doc-main' }, h('div', { className: 'doc-pane' }, this.view.element, this.tooltip), h('div', { className: 'side' }, this.pinBox, this.inspector)));
   }
 
   get documentView(): DocumentView {

@@ -35,6 +35,11 @@ export function registerOpenFactor(context: vscode.ExtensionContext, services: S
       if (!args) return;
       const dictionaryId = factorArgs(arg)?.dictionaryId ?? services.engine.activeEntry()?.id ?? '';
       const layer = factorArgs(arg)?.layer;
+      // The active dictionary's factors open on the factor panel's dashboard; others as a Markdown page.
+      if (dictionaryId === services.engine.activeEntry()?.id) {
+        await vscode.commands.executeCommand('transformerFactors.openPanel', { factor: args.factor, ...(layer ? { layer } : {}) });
+        return;
+      }
       const query = new URLSearchParams({ factor: String(args.factor), dictionary: dictionaryId, ...(layer ? { layer } : {}) });
       const uri = vscode.Uri.from({ scheme: SCHEME, path: `/factor-${args.factor}.md`, query: query.toString() });
       await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => {

@@ -49,6 +49,7 @@ export class FactorPanel implements vscode.Disposable {
   private hits: WorkspaceHit[] = [];
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
+  private pendingTab: PanelTab | undefined;
   private disposed = false;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
@@ -89,7 +90,10 @@ export class FactorPanel implements vscode.Disposable {
   reveal(factor?: number, layer?: string, tab?: PanelTab): void {
     if (factor !== undefined) this.selectFactor(factor, layer);
     this.panel.reveal(undefined, false);
-    if (tab ?? (factor !== undefined ? 'factor' : undefined)) this.post({ type: 'showTab', tab: tab ?? 'factor' });
+    const shown = tab ?? (factor !== undefined ? 'factor' : undefined);
+    // A new page is not listening yet: it is told once it says it is ready.
+    if (shown && this.ready) this.post({ type: 'showTab', tab: shown });
+    else if (shown) this.pendingTab = shown;
   }
 
   /** Runs a workspace search for the factor and shows its results. */
@@ -196,6 +200,8 @@ export class FactorPanel implements vscode.Disposable {
       view.setMode(state.mode === 'factor' ? { kind: 'factor', factor: state.factor } : { kind: 'strongest' });
     }
     this.follow(this.document);
+    if (this.pendingTab) this.post({ type: 'showTab', tab: this.pendingTab });
+    this.pendingTab = undefined;
   }
 
   private async init(): Promise<void> {
