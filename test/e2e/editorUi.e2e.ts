@@ -14,7 +14,7 @@ import { activityTitle, extensionId, paletteTitle } from './support/manifest';
 import { step } from './support/steps';
 import {
   LAYERS, acceptQuickPicks, closeQuickInput, decorationCount, hoverWord, openActivity, openFile, openWorkbench,
-  runCommand, sidebarRows, statusBarEntries, waitForDecorations, webviewContentFrame,
+  runCommand, sidebarRows, statusBarEntries, waitForDecorations, webviewContent,
 } from './support/workbench';
 
 const VSIX = join(repoRoot, 'transformer-factors.vsix');
@@ -114,9 +114,10 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
     const framesBefore = new Set(p.frames());
     await runCommand(p, paletteTitle(COMMANDS.openFactor));
     const picked = await acceptQuickPicks(p);
-    const frame = await webviewContentFrame(p, 60_000, framesBefore);
-    assert.ok(frame, `no webview with content appeared after "${paletteTitle(COMMANDS.openFactor)}" (picked: ${picked.join(' → ') || 'nothing'})`);
-    const text = await frame.locator('body').innerText();
+    const webview = await webviewContent(p, 60_000, framesBefore);
+    assert.ok(webview, `no webview with content appeared after "${paletteTitle(COMMANDS.openFactor)}" (picked: ${picked.join(' → ') || 'nothing'})`);
+    const text = await webview.frame.locator('body').innerText();
+    assert.equal(webview.extensionId, extensionId, `the webview that opened belongs to ${webview.extensionId || 'no extension'}, not to the extension's own factor panel; it shows: ${JSON.stringify(text.slice(0, 200))}`);
     assert.match(text, /#\d+/, `the panel names no factor (#N); it shows: ${JSON.stringify(text.slice(0, 300))}`);
     assert.ok(LAYERS.some((layer) => text.includes(layer)), `the panel names no layer; it shows: ${JSON.stringify(text.slice(0, 300))}`);
   });

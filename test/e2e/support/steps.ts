@@ -1,12 +1,15 @@
 // One named node:test test per UI check, each leaving a screenshot (…-failed.png when it
 // fails) in test-artifacts/e2e/, so a failure report says which check broke and shows the screen.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { artifactsDir } from './codeServer';
 
 let counter = 0;
+// Screenshots of an earlier run would read as this run's.
+mkdirSync(artifactsDir, { recursive: true });
+for (const old of readdirSync(artifactsDir).filter((f) => /^\d\d-.*\.png$/.test(f))) rmSync(join(artifactsDir, old));
 
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 

@@ -158,17 +158,23 @@ export async function statusBarEntries(page: Page, extensionId: string): Promise
     items.filter((e) => e.id.startsWith(`${id}.`)).map((e) => `${e.id}: ${(e as HTMLElement).innerText.trim()}`), extensionId);
 }
 
+export interface WebviewContent {
+  frame: Frame;
+  /** The extension that owns the webview, from its outer iframe's URL. */
+  extensionId: string;
+}
+
 /**
  * The content frame of a webview (VS Code nests it in a second iframe) that shows text, leaving
  * out the frames in `existing` (those of webviews open before, such as sidebar views).
  */
-export async function webviewContentFrame(page: Page, timeoutMs: number, existing: ReadonlySet<Frame> = new Set()): Promise<Frame | undefined> {
+export async function webviewContent(page: Page, timeoutMs: number, existing: ReadonlySet<Frame> = new Set()): Promise<WebviewContent | undefined> {
   return poll(async () => {
     for (const frame of page.frames()) {
       const parent = frame.parentFrame();
       if (parent && parent !== page.mainFrame() && !existing.has(frame) && (await frame.locator('body').count()) > 0) {
         const text = await frame.locator('body').innerText().catch(() => '');
-        if (text.trim()) return frame;
+        if (text.trim()) return { frame, extensionId: new URL(parent.url()).searchParams.get('extensionId') ?? '' };
       }
     }
     return undefined;
