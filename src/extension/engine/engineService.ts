@@ -32,6 +32,8 @@ export class EngineService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private current: OpenEngine | undefined;
+  private modelDirFor: (entry: DictionaryEntry) => Promise<string> = async () => bundledModelDir();
+  private modelRevision = 0;
 
   constructor(
     private readonly settings: SettingsService,
@@ -42,6 +44,16 @@ export class EngineService implements vscode.Disposable {
       settings.onDidChange(({ changed }) => (changed.has('dictionary') || changed.has('lambda')) && this.reconsider()),
       registry.onDidChange(() => this.reconsider()),
     ];
+  }
+
+  /**
+   * Where the model a dictionary decomposes is found (default: the bundled model). The models
+   * part sets this for Hub and local models; the engine opens again with the new resolver.
+   */
+  setModelResolver(resolve: (entry: DictionaryEntry) => Promise<string>): void {
+    this.modelDirFor = resolve;
+    this.modelRevision++;
+    this.reconsider();
   }
 
   /** The engine when it is open, without waiting. */
@@ -63,12 +75,15 @@ export class EngineService implements vscode.Disposable {
       return Promise.reject(error);
     }
     const lambda = lambdaOverride(this.settings.current);
-    const key = keyOf(entry, lambda);
+    const key = this.keyOf(entry, lambda);
     if (this.opening?.key === key && this.client?.alive) return this.opening.engine;
     this.warnIfConfiguredMissing();
     const client = this.client?.alive ? this.client : (this.client = new EngineClient());
     const generation = ++this.generation;
-    const engine = client.open({ modelDir: bundledModelDir(), dictionaryPath: entry.path, lambda }).then(
+    const modelDir = this.modelDirFor(entry).catch((error: unknown) => {
+      throw new EngineError('model', `cannot find the model for dictionary ${entry.name}: ${(error as Error)?.message ?? String(error)}`);
+    });
+    const engine = modelDir.then((dir) => client.open({ modelDir: dir, dictionaryPath: entry.path, lambda })).then(
       (summary): OpenEngine => {
         const open: OpenEngine = { entry, summary, generation, decompose: (text: string, options: DecomposeOptions) => client.decompose(text, options) };
         if (this.generation === generation) {
@@ -104,12 +119,16 @@ export class EngineService implements vscode.Disposable {
   /** After a settings or registry change: if another dictionary or λ is now wanted, drop the open one. */
   private reconsider(): void {
     const entry = this.registry.active();
-    const key = entry ? keyOf(entry, lambdaOverride(this.settings.current)) : 'none';
+    const key = entry ? this.keyOf(entry, lambdaOverride(this.settings.current)) : 'none';
     if (this.opening?.key === key) return;
     this.opening = undefined;
     this.current = undefined;
     this.generation++;
     this.changed.fire(undefined);
+  }
+
+  private keyOf(entry: DictionaryEntry, lambda: number | undefined): string {
+    return `${entry.path}\n${entry.dataSha256}\n${lambda ?? 'own'}\n${this.modelRevision}`;
   }
 
   private warnIfConfiguredMissing(): void {
@@ -136,6 +155,3 @@ export class EngineService implements vscode.Disposable {
   }
 }
 
-function keyOf(entry: DictionaryEntry, lambda: number | undefined): string {
-  return `${entry.path}\n${entry.dataSha256}\n${lambda ?? 'own'}`;
-}
