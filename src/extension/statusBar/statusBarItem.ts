@@ -74,9 +74,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
 /** What the status bar entry offers: each thing it shows can be changed from here. */
 async function showMenu(services: Services): Promise<void> {
   const mode = services.view.mode;
+  const layers = services.engine.opened?.summary.layers ?? services.engine.activeEntry()?.layers ?? [];
   const items: Array<vscode.QuickPickItem & { command: string }> = [
     { label: '$(book) Dictionary…', description: services.engine.activeEntry()?.name, command: DICTIONARY_COMMANDS.setActive },
-    { label: '$(layers) Layer…', description: services.view.layer || services.settings.current.layer || undefined, command: COMMANDS.pickLayer },
+    { label: '$(layers) Layer…', description: resolveLayer(layers, services.view.layer, services.settings.current.layer).name || undefined, command: COMMANDS.pickLayer },
     { label: '$(symbol-numeric) Highlight a factor…', command: COMMANDS.highlightFactor },
     { label: '$(paintcan) Highlight each token’s strongest factor', command: COMMANDS.highlightStrongest },
     ...(mode ? [{ label: '$(clear-all) Clear highlights', command: COMMANDS.clearHighlights }] : []),
