@@ -109,5 +109,6 @@ const vsce = spawnSync(join(root, 'node_modules', '.bin', 'vsce'), [
   '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links',
 ], { cwd: stage, stdio: 'inherit' });
 if (vsce.status !== 0) process.exit(vsce.status ?? 1);
+rmSync(stage, { recursive: true, force: true });
 const megabytes = (statSync(outFile).size / 2 ** 20).toFixed(1);
 console.log(`${relative(root, outFile)}: ${megabytes} MB for ${target}; run-time packages: ${packages.map((p) => p.replace(/^node_modules\//, '')).join(', ')}`);
