@@ -28,18 +28,24 @@ export class TextNormalizer {
   constructor(private readonly normalize: Normalize) {}
 
   run(text: string): NormalizedText {
-    const parts: string[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
+    const segments: Array<{ at: number; units: SegmentUnits }> = [];
+    let length = 0;
     for (const match of text.matchAll(SEGMENT)) {
-      const { normalized, unitStarts, unitEnds } = this.segment(match[0]);
-      parts.push(normalized);
-      for (let i = 0; i < normalized.length; i++) {
-        starts.push(match.index + unitStarts[i]);
-        ends.push(match.index + unitEnds[i]);
-      }
+      const units = this.segment(match[0]);
+      segments.push({ at: match.index, units });
+      length += units.normalized.length;
     }
-    return { normalized: parts.join(''), sourceStart: Uint32Array.from(starts), sourceEnd: Uint32Array.from(ends) };
+    const sourceStart = new Uint32Array(length);
+    const sourceEnd = new Uint32Array(length);
+    let offset = 0;
+    for (const { at, units } of segments) {
+      for (let i = 0; i < units.normalized.length; i++) {
+        sourceStart[offset + i] = at + units.unitStarts[i];
+        sourceEnd[offset + i] = at + units.unitEnds[i];
+      }
+      offset += units.normalized.length;
+    }
+    return { normalized: segments.map((s) => s.units.normalized).join(''), sourceStart, sourceEnd };
   }
 
   private segment(text: string): SegmentUnits {

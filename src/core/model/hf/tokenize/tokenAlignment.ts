@@ -35,7 +35,13 @@ const SPACE = 0x20;
  */
 export function alignTokens(text: NormalizedText, tokens: readonly string[], spelling: TokenSpelling, original: string): Span[] {
   const units = spelling.byteLevel ? utf8Units(text.normalized) : charUnits(text.normalized, spelling.spaceMark);
-  const matched = matchTokens(units.values, tokens.map((token) => surfaces(token, spelling)), tokens.map((t) => t === spelling.unknown), Boolean(spelling.byteLevel));
+  const forms = new Map<string, Uint32Array[]>();
+  const formsOf = (token: string): Uint32Array[] => {
+    let found = forms.get(token);
+    if (!found) forms.set(token, (found = surfaces(token, spelling)));
+    return found;
+  };
+  const matched = matchTokens(units.values, tokens.map(formsOf), tokens.map((t) => t === spelling.unknown), Boolean(spelling.byteLevel));
   let covered = 0;
   return matched.map(([from, to]) => {
     if (to <= from) return { start: covered, end: covered };
@@ -44,7 +50,9 @@ export function alignTokens(text: NormalizedText, tokens: readonly string[], spe
     let start = Math.max(covered, text.sourceStart[first]);
     const end = Math.max(start, text.sourceEnd[last]);
     // Leading white space stays out of a token that has other characters.
-    while (start < end && /\s/u.test(original[start]) && /\S/u.test(original.slice(start, end))) start++;
+    let visible = start;
+    while (visible < end && isSpace(original.charCodeAt(visible))) visible++;
+    if (visible < end) start = visible;
     covered = end;
     return { start, end };
   });
@@ -107,7 +115,9 @@ function charsOf(token: string, spaceMark: string | undefined): Uint32Array {
   return Uint32Array.from({ length: token.length }, (_, i) => (token[i] === spaceMark ? SPACE : token.charCodeAt(i)));
 }
 
-const isSpace = (unit: number): boolean => unit === SPACE || (unit >= 0x09 && unit <= 0x0d) || unit === 0xa0 || unit === 0x3000 || unit === 0x85 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029;
+// JavaScript's \s, and U+0085.
+const isSpace = (unit: number): boolean => unit === SPACE || (unit >= 0x09 && unit <= 0x0d) || unit === 0xa0 || unit === 0x85 || unit === 0x1680 ||
+  (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 
 /** Unit ranges [from, to) of each token; empty ranges for tokens not found. */
 function matchTokens(units: Uint32Array, tokenForms: Uint32Array[][], unknown: boolean[], byteLevel: boolean): Array<[number, number]> {
@@ -156,7 +166,8 @@ function wordPieces(units: Uint32Array, from: number, to: number, byteLevel: boo
     while (to > from && isSpace(units[to - 1])) to--;
     return from < to ? [[from, to]] : [];
   }
-  const region = String.fromCharCode(...units.subarray(from, to));
+  let region = '';
+  for (let at = from; at < to; at += 8192) region += String.fromCharCode(...units.subarray(at, Math.min(to, at + 8192)));
   return Array.from(region.matchAll(WORD_PIECE), (m): [number, number] => [from + m.index, from + m.index + m[0].length]);
 }
 
