@@ -4,6 +4,7 @@
 //  (b) end to end for 1,000- and 10,000-token documents, by stage, with the model stage also in TF.js (WASM)
 //  (c) repeat-hover latency on a cached decomposition
 //  (d) peak memory decomposing a 100,000-token document (a fresh process)
+//  (e) event-loop delay while a 10,000-token document is decomposed on the extension's worker thread vs on the same thread
 // Ratios compare measurements taken in this same run; absolute times on shared machines are noise.
 // It fails only if something crashes, never on a timing.
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { TfjsReference } from '../../test/support/tfjsReference';
 import { dumpInputs } from './dumpInputs';
 import { compareCoders } from './sections/coderVersusFista';
 import { endToEnd } from './sections/endToEnd';
+import { eventLoopDelay } from './sections/eventLoopDelay';
 import { hoverLatency } from './sections/hoverLatency';
 import { peakMemory } from './sections/peakMemory';
 import { heldOutText } from './support/heldOutText';
@@ -69,6 +71,11 @@ const f = (x: number, digits = 2) => x.toFixed(digits);
   const hover = hoverLatency(engine, documents[1_000], cached, 500);
   results.hover = hover;
   log(`(c) repeat hover on a cached 1,000-token decomposition: median ${f(hover.medianMs, 3)} ms, p95 ${f(hover.p95Ms, 3)} ms, max ${f(hover.maxMs, 3)} ms (${hover.hovers} hovers)`);
+
+  const loop = await eventLoopDelay(engine, bundledModelDir(), documents[10_000], join(__dirname, '..', '..'));
+  results.eventLoop10k = loop;
+  log(`(e) event-loop delay while ${loop.tokens} tokens are decomposed: engine on the worker thread p99 ${f(loop.worker.p99Ms, 1)} ms, max ${f(loop.worker.maxMs, 1)} ms (${f(loop.worker.seconds, 1)} s); ` +
+    `on the same thread p99 ${f(loop.mainThread.p99Ms, 1)} ms, max ${f(loop.mainThread.maxMs, 1)} ms (${f(loop.mainThread.seconds, 1)} s)`);
 
   const memory = peakMemory(100_000);
   results.memory100k = memory;
