@@ -47,6 +47,8 @@ export class FactorPanel implements vscode.Disposable {
   private attribution: { request: number; controller: AbortController } | undefined;
   private search: AbortController | undefined;
   private hits: WorkspaceHit[] = [];
+  private searchFactor = -1;
+  private searchLayer = 0;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   private pendingTab: PanelTab | undefined;
@@ -125,8 +127,11 @@ export class FactorPanel implements vscode.Disposable {
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A new page (first load, shown again after being hidden, or a reload) has nothing yet.
         this.ready = true;
+        this.shown = undefined;
         await this.restore(message.state);
+        if (this.hits.length) this.postHits(this.searchFactor, this.searchLayer, !!this.search);
         return;
       case 'selectFactor':
         this.selectFactor(message.factor, this.layers()[message.layer]);
@@ -394,10 +399,9 @@ export class FactorPanel implements vscode.Disposable {
     const controller = new AbortController();
     this.search = controller;
     this.hits = [];
-    const post = (running: boolean) => this.post({
-      type: 'searchResults', factor, layer, running, files: 0,
-      hits: this.hits.map((h, index) => ({ index, file: h.file, line: h.line, before: h.before, token: h.token, after: h.after, coefficient: h.coefficient })),
-    });
+    this.searchFactor = factor;
+    this.searchLayer = layer;
+    const post = (running: boolean) => this.postHits(factor, layer, running);
     let lastFiles = 0;
     let total = 0;
     post(true);
@@ -429,6 +433,13 @@ export class FactorPanel implements vscode.Disposable {
     this.search = undefined;
     this.post({ type: 'searchProgress', files: lastFiles, total, running: false });
     post(false);
+  }
+
+  private postHits(factor: number, layer: number, running: boolean): void {
+    this.post({
+      type: 'searchResults', factor, layer, running, files: 0,
+      hits: this.hits.map((h, index) => ({ index, file: h.file, line: h.line, before: h.before, token: h.token, after: h.after, coefficient: h.coefficient })),
+    });
   }
 
   // ---- helpers
