@@ -34,6 +34,8 @@ export class EngineService implements vscode.Disposable {
   private current: OpenEngine | undefined;
   private modelDirFor: (entry: DictionaryEntry) => Promise<string> = async () => bundledModelDir();
   private modelRevision = 0;
+  /** The key whose opening failed last. */
+  private failed: string | undefined;
 
   constructor(
     private readonly settings: SettingsService,
@@ -66,8 +68,11 @@ export class EngineService implements vscode.Disposable {
     return this.registry.active();
   }
 
-  /** The open engine, opening it if needed. Rejects with an EngineError (already shown to the user). */
-  ready(): Promise<OpenEngine> {
+  /**
+   * The open engine, opening it if needed. Rejects with an EngineError (already shown to the
+   * user); a failed opening is not tried again until something changes, or `retry` is set.
+   */
+  ready(retry = false): Promise<OpenEngine> {
     const entry = this.registry.active();
     if (!entry) {
       const error = new EngineError('dictionary', 'no usable dictionary was found (the bundled one is missing or damaged)', 'not-found');
@@ -76,7 +81,9 @@ export class EngineService implements vscode.Disposable {
     }
     const lambda = lambdaOverride(this.settings.current);
     const key = this.keyOf(entry, lambda);
-    if (this.opening?.key === key && this.client?.alive) return this.opening.engine;
+    if (this.opening?.key === key && this.client?.alive && !(retry && this.failed === key)) return this.opening.engine;
+    this.failed = undefined;
+    this.reported.delete(key);
     this.warnIfConfiguredMissing();
     const client = this.client?.alive ? this.client : (this.client = new EngineClient());
     const generation = ++this.generation;
@@ -94,6 +101,7 @@ export class EngineService implements vscode.Disposable {
       },
       (error: unknown) => {
         const engineError = error instanceof EngineError ? error : new EngineError('worker', String(error));
+        if (this.opening?.key === key) this.failed = key;
         this.report(key, engineError, entry);
         throw engineError;
       },

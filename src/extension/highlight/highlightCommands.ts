@@ -51,7 +51,9 @@ function analyseActive(services: Services, announce = false): void {
     if (announce) void vscode.window.showInformationMessage('Transformer Factors: open a text document first.');
     return;
   }
-  services.analysis.complete(editor.document).then(
+  // Asked for explicitly: a dictionary that failed to open is tried again.
+  const ready = announce ? services.engine.ready(true).then(() => undefined, () => undefined) : Promise.resolve();
+  ready.then(() => services.analysis.complete(editor.document)).then(
     (analysis) => {
       if (announce) void vscode.window.setStatusBarMessage(`Transformer Factors: ${analysis.partial?.tokens.length ?? 0} tokens decomposed`, 4000);
     },
