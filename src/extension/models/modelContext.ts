@@ -15,6 +15,8 @@ export interface ModelCommandContext {
   dictionaryFolder: string;
   /** Set while a training run is going. */
   training?: Promise<unknown>;
+  /** Called when a model becomes available or the model setting changes: the engine looks again for dictionaries' models. */
+  modelsChanged?: () => void;
 }
 
 export function createModelCommandContext(context: vscode.ExtensionContext, services: Services): ModelCommandContext {

@@ -30,7 +30,7 @@ export async function useHubModel(ctx: ModelCommandContext): Promise<void> {
     return;
   }
   const prepared = await prepareWithProgress(ctx, id, `Getting ${id}`, allowNetwork);
-  if (prepared) await adopt(prepared, id);
+  if (prepared) await adopt(ctx, prepared, id);
 }
 
 /** "Use Local Model Folder…": a Hugging Face–style folder (config.json, tokenizer.json, onnx/model.onnx). */
@@ -46,7 +46,7 @@ export async function useLocalModel(ctx: ModelCommandContext): Promise<void> {
     return;
   }
   const prepared = await prepareWithProgress(ctx, folder.fsPath, `Preparing ${folder.fsPath}`, false);
-  if (prepared) await adopt(prepared, folder.fsPath);
+  if (prepared) await adopt(ctx, prepared, folder.fsPath);
 }
 
 export async function useBundledModel(): Promise<void> {
@@ -91,8 +91,10 @@ async function prepareWithProgress(ctx: ModelCommandContext, spec: string, title
   }
 }
 
-async function adopt(model: PreparedModel, setting: string): Promise<void> {
+async function adopt(ctx: ModelCommandContext, model: PreparedModel, setting: string): Promise<void> {
   await setActiveModel(setting);
+  // A dictionary for this model may have been waiting for it (e.g. imported before the download).
+  ctx.modelsChanged?.();
   const choice = await vscode.window.showInformationMessage(
     `${TITLE}: the active model is now ${model.id} (${model.layers.length} layers: ${model.layers[0]} … ${model.layers[model.layers.length - 1]}, ${model.hiddenSize} wide). ` +
       'Train a dictionary for it, or import one (.npy, e.g. the paper’s).',
