@@ -13,7 +13,8 @@ import { codeServerBin, fixtureWorkspace, repoRoot, startCodeServer, type CodeSe
 import { activityTitle, extensionId, paletteTitle } from './support/manifest';
 import { step } from './support/steps';
 import {
-  LAYERS, acceptQuickPicks, closeQuickInput, decorationCount, hoverWord, openActivity, openFile, openWorkbench,
+  LAYERS, acceptQuickPicks, answerQuickPick, clickHoverLink, closeQuickInput, decorationCount, hoverLinks, hoverWord,
+  openActivity, openFile, openWorkbench,
   runCommand, sidebarRows, statusBarEntries, waitForDecorations, webviewContent,
 } from './support/workbench';
 
@@ -22,6 +23,7 @@ const COMMANDS = {
   highlightStrongest: 'transformerFactors.highlightStrongest',
   highlightFactor: 'transformerFactors.highlightFactor',
   openFactor: 'transformerFactors.openFactor',
+  clearHighlights: 'transformerFactors.clearHighlights',
 };
 // The model and dictionary load on first use; later decompositions of a short text are quick.
 const FIRST_DECOMPOSITION_MS = 90_000;
@@ -80,15 +82,34 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
     assert.ok(layers.length > 0, `the hover names no layer (${LAYERS.join(', ')}); it shows: ${JSON.stringify(text.slice(0, 300))}`);
   });
 
-  step('"Highlight Factor" picks a factor and draws it in another document', current, async (p) => {
+  // A factor that fires in second.txt, read from the hover's first "highlight" link.
+  let hovered: { factor: number; layer: string } | undefined;
+
+  step('the hover\'s "highlight" link draws that factor in another document', current, async (p) => {
+    await openFile(p, 'second.txt');
+    const text = await hoverWord(p, 'flies');
+    const link = (await hoverLinks(p)).find((l) => l.text === 'highlight');
+    assert.ok(link, `the hover on "flies" has no "highlight" link; it shows: ${JSON.stringify(text.slice(0, 300))}`);
+    const prefix = `command:${COMMANDS.highlightFactor}?`;
+    assert.ok(link.target.startsWith(prefix), `the "highlight" link runs ${link.target}, not ${COMMANDS.highlightFactor}`);
+    const [args] = JSON.parse(decodeURIComponent(link.target.slice(prefix.length))) as Array<{ factor: number; layer: string }>;
+    hovered = args;
+    await clickHoverLink(p, 'highlight');
+    const count = await waitForDecorations(p, 60_000);
+    assert.ok(count > 0, `no decorations after the hover's link to highlight factor #${args.factor} at ${args.layer}`);
+  });
+
+  step('"Clear Highlights", then "Highlight Factor" with a factor typed by number', current, async (p) => {
+    assert.ok(hovered, 'no factor known to fire in second.txt (the hover link check failed)');
     await p.mouse.move(5, 5);
     await openFile(p, 'second.txt');
-    const before = await decorationCount(p);
+    await runCommand(p, paletteTitle(COMMANDS.clearHighlights));
+    await p.waitForTimeout(1000);
+    assert.equal(await decorationCount(p), 0, '"Clear Highlights" left decorations');
     await runCommand(p, paletteTitle(COMMANDS.highlightFactor));
-    const picked = await acceptQuickPicks(p);
-    assert.ok(picked.length > 0, 'the command offered no factor to pick');
+    await answerQuickPick(p, `#${hovered.factor}`);
     const count = await waitForDecorations(p, 60_000);
-    assert.ok(count > 0, `no decorations after picking ${picked.join(' → ')} (there were ${before} before)`);
+    assert.ok(count > 0, `no decorations after picking #${hovered.factor} (it fires on "flies" at ${hovered.layer})`);
   });
 
   step('the sidebar lists dictionaries and one expands into its contents', current, async (p) => {
@@ -116,8 +137,14 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
     const picked = await acceptQuickPicks(p);
     const webview = await webviewContent(p, 60_000, framesBefore);
     assert.ok(webview, `no webview with content appeared after "${paletteTitle(COMMANDS.openFactor)}" (picked: ${picked.join(' → ') || 'nothing'})`);
-    const text = await webview.frame.locator('body').innerText();
+    let text = await webview.frame.locator('body').innerText();
     assert.equal(webview.extensionId, extensionId, `the webview that opened belongs to ${webview.extensionId || 'no extension'}, not to the extension's own factor panel; it shows: ${JSON.stringify(text.slice(0, 200))}`);
+    // The panel fills in as its messages arrive: wait for the factor's details.
+    const names = (t: string): boolean => /#\d+/.test(t) && LAYERS.some((layer) => t.includes(layer));
+    for (const deadline = Date.now() + 30_000; !names(text) && Date.now() < deadline;) {
+      await p.waitForTimeout(500);
+      text = await webview.frame.locator('body').innerText();
+    }
     assert.match(text, /#\d+/, `the panel names no factor (#N); it shows: ${JSON.stringify(text.slice(0, 300))}`);
     assert.ok(LAYERS.some((layer) => text.includes(layer)), `the panel names no layer; it shows: ${JSON.stringify(text.slice(0, 300))}`);
   });

@@ -133,6 +133,26 @@ export async function hoverWord(page: Page, word: string, timeoutMs = 30_000): P
   return text ?? (await hover.allInnerTexts()).join('\n');
 }
 
+/** The links in the visible hover: their text and target (command links: `command:id?args`). */
+export async function hoverLinks(page: Page): Promise<Array<{ text: string; target: string }>> {
+  return page.locator('.monaco-hover-content a').evaluateAll((links) =>
+    links.map((a) => ({ text: (a as HTMLElement).innerText.trim(), target: a.getAttribute('data-href') ?? a.getAttribute('href') ?? '' })));
+}
+
+/** Clicks the `index`-th link of the visible hover whose text is `text`. */
+export async function clickHoverLink(page: Page, text: string, index = 0): Promise<void> {
+  await page.locator('.monaco-hover-content a').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).nth(index).click();
+}
+
+/** Types into the open quick pick (replacing its text) and accepts the active entry. */
+export async function answerQuickPick(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
+  const box = page.locator(quickInputBox);
+  await box.waitFor({ timeout: timeoutMs });
+  await box.fill(text);
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+}
+
 /** Opens a view container of the activity bar by its title; fails listing the titles there are. */
 export async function openActivity(page: Page, title: string): Promise<void> {
   const items = page.locator('.activitybar .action-item .action-label');
