@@ -48,6 +48,8 @@ export class DocumentTab {
   showDocument(message: Extract<HostMessage, { type: 'document' }>): void {
     this.heading.replaceChildren(h('strong', {}, message.name), message.truncated ? h('span', { className: 'warning' }, ' (only the beginning is decomposed: the document is longer than the maxDocumentCharacters setting)') : '');
     this.view.setDocument(message.text, message.starts, message.ends);
+    // Token indexes change with the text: the pinned token is marked again when its changes arrive.
+    this.view.setPinned(-1);
     if (this.selected >= message.starts.length) this.selected = -1;
   }
 

@@ -47,6 +47,7 @@ export function formatNumber(value: number): string {
 }
 
 export function formatPercent(share: number): string {
+  if (share === 0) return '0%';
   const pct = share * 100;
   return pct >= 10 ? `${pct.toFixed(0)}%` : pct >= 0.1 ? `${pct.toFixed(1)}%` : `${pct.toFixed(2)}%`;
 }

@@ -1,5 +1,7 @@
 // The factor dashboard's content, from the dictionary's catalog. Free of the editor API.
-import type { CatalogExample, FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogExample } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
+import type { FactorDetails } from '../../core/catalog/factorDetails';
 import type { DashboardView, ExampleRef, ExampleView } from './protocol';
 
 /** Characters of corpus text shown on each side of an example's token. */
@@ -10,13 +12,15 @@ export interface UserNote {
   note?: string;
 }
 
-export function dashboardView(catalog: FactorCatalog, factor: number, layer: number, note: UserNote, name: (id: number) => string): DashboardView | undefined {
-  const entry = catalog.factors[factor];
-  if (!entry) return undefined;
+/** The dashboard of the factor whose details are given (undefined when the catalog has no such factor). */
+export function dashboardView(catalog: CatalogSummary, details: FactorDetails | undefined, layer: number, note: UserNote, name: (id: number) => string): DashboardView | undefined {
+  if (!details) return undefined;
+  const entry = details.factor;
+  const factor = entry.id;
   const at = Math.min(Math.max(0, layer), entry.layers.length - 1);
   const stats = entry.layers[at];
   const view = (example: CatalogExample, interval: number, index: number): ExampleView => ({
-    ref: { factor, layer: at, interval, index }, ...exampleWindow(catalog, example), coefficient: example.coefficient,
+    ref: { factor, layer: at, interval, index }, ...exampleWindow(details, example), coefficient: example.coefficient,
   });
   return {
     factor, layer: at, label: entry.label, labelKind: entry.labelKind, purity: entry.purity,
@@ -29,16 +33,17 @@ export function dashboardView(catalog: FactorCatalog, factor: number, layer: num
   };
 }
 
-/** The catalog example a webview reference names, if it exists. */
-export function exampleAt(catalog: FactorCatalog, ref: ExampleRef): CatalogExample | undefined {
-  const stats = catalog.factors[ref.factor]?.layers[ref.layer];
+/** The example a webview reference names, if it exists among these details' (the same factor's). */
+export function exampleAt(details: FactorDetails, ref: ExampleRef): CatalogExample | undefined {
+  if (details.factor.id !== ref.factor) return undefined;
+  const stats = details.factor.layers[ref.layer];
   const list = ref.interval < 0 ? stats?.top : stats?.intervals[ref.interval]?.examples;
   return list?.[ref.index];
 }
 
 /** The example's corpus text around its token, cut at spaces, with the token's offsets in it. */
-export function exampleWindow(catalog: FactorCatalog, example: CatalogExample): { text: string; start: number; end: number } {
-  const full = catalog.texts[example.text] ?? '';
+export function exampleWindow(details: Pick<FactorDetails, 'texts'>, example: CatalogExample): { text: string; start: number; end: number } {
+  const full = details.texts[example.text] ?? '';
   let from = Math.max(0, example.start - CONTEXT_CHARACTERS);
   let to = Math.min(full.length, example.end + CONTEXT_CHARACTERS);
   if (from > 0) {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
+import type { FactorDetails } from '../../core/catalog/factorDetails';
 import { factorActivations, type FactorCoefficient } from '../../core/decompose/documentDecomposition';
+import type { DictionaryEntry } from '../../core/dictionary/dictionaryStore';
 import { bundledModelDir } from '../../core/model/bundledModel';
 import type { DocumentAnalysis } from '../analysis/documentAnalyser';
 import type { PartialDecomposition } from '../engine/partialDecomposition';
@@ -13,7 +15,7 @@ import { factorHighlights, pinChanges, strongestHighlights, tokenDetails, tokenF
 import type { FactorWorkerClient } from './factorWorkerClient';
 import type { WorkerSources } from './factorWorkerProtocol';
 import { makeNonce, panelHtml } from './panelHtml';
-import { shiftRange } from './pinnedRange';
+import { PinnedPlace } from './pinnedRange';
 import { DEFAULT_VIEW_STATE, parseWebviewMessage, type AttributionSource, type ExampleRef, type HostMessage, type PanelTab, type PanelViewState, type WebviewMessage } from './protocol';
 
 export const PANEL_VIEW_TYPE = 'transformerFactors.factorPanel';
@@ -22,10 +24,8 @@ const UPDATE_MS = 200;
 
 interface Pin {
   uri: string;
-  start: number;
-  end: number;
+  place: PinnedPlace;
   baseline?: FactorCoefficient[][];
-  edits: number;
 }
 
 /**
@@ -40,7 +40,12 @@ export class FactorPanel implements vscode.Disposable {
   /** The decomposition whose tokens the webview shows (indexes in its messages refer to it). */
   private shown: PartialDecomposition | undefined;
   private shownRevision = -1;
-  private catalog: FactorCatalog | undefined;
+  /** The document version `shown` is of. */
+  private shownVersion = -1;
+  /** The catalog's summary (labels, statistics); examples come one factor at a time from `detailsOf`. */
+  private catalog: CatalogSummary | undefined;
+  private catalogEntry: DictionaryEntry | undefined;
+  private details: { entry: DictionaryEntry; factor: number; details: Promise<FactorDetails | undefined> } | undefined;
   /** The factor the dashboard shows; survives switching to strongest-factor mode. */
   private selectedFactor = -1;
   private pin: Pin | undefined;
@@ -217,6 +222,7 @@ export class FactorPanel implements vscode.Disposable {
       return;
     }
     this.catalog = await this.services.engine.catalog(open.entry);
+    this.catalogEntry = open.entry;
     const mode = this.services.view.mode;
     if (mode?.kind === 'factor') this.selectedFactor = mode.factor;
     const state: PanelViewState = {
@@ -241,10 +247,27 @@ export class FactorPanel implements vscode.Disposable {
 
   private sendDashboard(): void {
     if (!this.ready || this.selectedFactor < 0 || !this.catalog) return;
-    const entry = this.services.engine.activeEntry();
-    const note = entry ? this.services.dictionaries.notes.get(entry.id, this.selectedFactor) : {};
-    const dashboard = dashboardView(this.catalog, this.selectedFactor, this.layerIndex(), note, this.name);
-    if (dashboard) this.post({ type: 'dashboard', dashboard });
+    const { catalog, selectedFactor: factor } = this;
+    this.detailsOf(factor).then((details) => {
+      // A newer selection or catalog sends its own dashboard.
+      if (factor !== this.selectedFactor || catalog !== this.catalog) return;
+      const entry = this.services.engine.activeEntry();
+      const note = entry ? this.services.dictionaries.notes.get(entry.id, factor) : {};
+      const dashboard = dashboardView(catalog, details, this.layerIndex(), note, this.name);
+      if (dashboard) this.post({ type: 'dashboard', dashboard });
+    }, (error: Error) => this.post({ type: 'error', message: `The factor's examples could not be read: ${error.message}` }));
+  }
+
+  /** One factor's examples from the catalog worker; the last factor's are kept for the dashboard's requests. */
+  private detailsOf(factor: number): Promise<FactorDetails | undefined> {
+    const entry = this.catalogEntry;
+    if (!entry || !this.catalog) return Promise.resolve(undefined);
+    if (this.details?.entry !== entry || this.details.factor !== factor) {
+      const details = this.services.dictionaries.catalogs.details(entry, factor);
+      this.details = { entry, factor, details };
+      details.catch(() => this.details?.details === details && (this.details = undefined));
+    }
+    return this.details.details;
   }
 
   // ---- the followed document
@@ -285,6 +308,7 @@ export class FactorPanel implements vscode.Disposable {
     if (!partial) return;
     if (partial !== this.shown) {
       this.shown = partial;
+      this.shownVersion = analysis!.version;
       this.shownRevision = -1;
       this.post({
         type: 'document', uri: this.document.uri.toString(), name: fileName(this.document), text: partial.text,
@@ -307,25 +331,27 @@ export class FactorPanel implements vscode.Disposable {
     const partial = this.shown;
     if (!partial || !this.document || token >= partial.tokens.length) return;
     const { start, end } = partial.tokens[token];
-    this.pin = { uri: this.document.uri.toString(), start, end, baseline: tokenFactors(partial, token), edits: 0 };
+    this.pin = { uri: this.document.uri.toString(), place: new PinnedPlace(this.shownVersion, start, end), baseline: tokenFactors(partial, token) };
     this.updatePin(partial);
   }
 
   private onEdit(event: vscode.TextDocumentChangeEvent): void {
     if (!this.pin || event.document.uri.toString() !== this.pin.uri || !event.contentChanges.length) return;
-    const range = shiftRange(this.pin, event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })));
-    this.pin = { ...this.pin, ...range, edits: this.pin.edits + 1 };
+    this.pin.place.edit(event.document.version, event.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })));
   }
 
   private updatePin(partial: PartialDecomposition): void {
     const pin = this.pin;
     if (!pin || pin.uri !== this.document?.uri.toString()) return;
-    const token = tokenStartingAt(partial, pin.start);
+    // The token's place in the version this decomposition is of (the editor may be further on).
+    const place = pin.place.at(this.shownVersion);
+    if (!place) return;
+    const token = tokenStartingAt(partial, place.start);
     if (token < 0) return;
     const now = tokenFactors(partial, token);
     if (!now) return;
     pin.baseline ??= now;
-    this.post({ type: 'pin', token, text: partial.tokens[token].text, edits: pin.edits, changes: pinChanges(partial.layers, pin.baseline, now, this.name) });
+    this.post({ type: 'pin', token, text: partial.tokens[token].text, edits: pin.place.editsUntil(this.shownVersion), changes: pinChanges(partial.layers, pin.baseline, now, this.name) });
   }
 
   private async revealToken(token: number): Promise<void> {
@@ -340,13 +366,14 @@ export class FactorPanel implements vscode.Disposable {
   // ---- dashboard examples and attribution
 
   private async sendExampleActivations(ref: ExampleRef): Promise<void> {
-    const example = this.catalog && exampleAt(this.catalog, ref);
-    if (!example || !this.catalog) return;
-    const window = exampleWindow(this.catalog, example);
+    const details = await this.detailsOf(ref.factor);
+    const example = details && exampleAt(details, ref);
+    if (!example || !details) return;
+    const window = exampleWindow(details, example);
     const open = await this.services.engine.ready();
     const decomposition = await open.decompose(window.text, {});
     const scores = Array.from(factorActivations(decomposition, ref.layer, ref.factor));
-    const scale = this.catalog.factors[ref.factor]?.layers[ref.layer]?.maxCoefficient || Math.max(...scores, 1e-9);
+    const scale = details.factor.layers[ref.layer]?.maxCoefficient || Math.max(...scores, 1e-9);
     this.post({ type: 'exampleActivations', ref, scale, activations: { text: window.text, starts: decomposition.tokens.map((t) => t.start), ends: decomposition.tokens.map((t) => t.end), scores } });
   }
 
@@ -356,9 +383,10 @@ export class FactorPanel implements vscode.Disposable {
     let factor: number;
     let layer: number;
     if (source.kind === 'example') {
-      const example = this.catalog && exampleAt(this.catalog, source.ref);
-      if (!example || !this.catalog) return;
-      const window = exampleWindow(this.catalog, example);
+      const details = await this.detailsOf(source.ref.factor);
+      const example = details && exampleAt(details, source.ref);
+      if (!example || !details) return;
+      const window = exampleWindow(details, example);
       ({ text } = window);
       offset = window.start;
       ({ factor, layer } = source.ref);

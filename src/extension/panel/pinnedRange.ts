@@ -31,3 +31,42 @@ export function shiftRange(range: { start: number; end: number }, changes: reado
   }
   return { start, end };
 }
+
+/** Versions of a pinned token's place kept: analyses lag edits by a few versions at most. */
+const KEPT_VERSIONS = 64;
+
+/**
+ * Where a pinned token is in each version of its document since it was pinned. Analyses of a
+ * document arrive for versions the editor has already moved past, so the place is looked up by
+ * the version an analysis is of, not taken as the latest.
+ */
+export class PinnedPlace {
+  private readonly places = new Map<number, { start: number; end: number }>();
+  private latest: number;
+
+  constructor(readonly pinnedVersion: number, start: number, end: number) {
+    this.places.set(pinnedVersion, { start, end });
+    this.latest = pinnedVersion;
+  }
+
+  /** Records the edit that made `version` (each change event makes one new version). */
+  edit(version: number, changes: readonly TextChange[]): void {
+    if (version <= this.latest) return;
+    this.places.set(version, shiftRange(this.places.get(this.latest)!, changes));
+    this.latest = version;
+    for (const old of this.places.keys()) {
+      if (this.places.size <= KEPT_VERSIONS) break;
+      this.places.delete(old);
+    }
+  }
+
+  /** The place in `version`, or undefined for versions before the pin or forgotten. */
+  at(version: number): { start: number; end: number } | undefined {
+    return this.places.get(version);
+  }
+
+  /** Edits between the pin and `version`. */
+  editsUntil(version: number): number {
+    return Math.max(0, version - this.pinnedVersion);
+  }
+}

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FactorCatalog } from '../../../src/core/catalog/catalog';
+import { catalogSummary } from '../../../src/core/catalog/catalogSummary';
+import { factorDetails } from '../../../src/core/catalog/factorDetails';
 import { PartialDecomposition } from '../../../src/extension/engine/partialDecomposition';
 import { dashboardView, exampleAt, exampleWindow } from '../../../src/extension/panel/dashboardPayload';
 import { factorHighlights, pinChanges, strongestHighlights, tokenDetails, tokenFactors } from '../../../src/extension/panel/documentPayloads';
-import { shiftRange } from '../../../src/extension/panel/pinnedRange';
+import { PinnedPlace, shiftRange } from '../../../src/extension/panel/pinnedRange';
 
 // Three tokens, two layers; token 2 is not decomposed yet.
 function partial(): PartialDecomposition {
@@ -78,9 +80,11 @@ describe('dashboard content', () => {
       ],
     }, { id: 1, label: 'the', labelKind: 'word', purity: 0.5, topWords: [], topTags: [], cooccurring: [], layers: [] }],
   } as unknown as FactorCatalog;
+  const summary = catalogSummary(catalog);
+  const details = factorDetails(catalog, 0)!;
 
   it('shows the factor’s labels, statistics per layer, examples by interval and co-occurring factors', () => {
-    const view = dashboardView(catalog, 0, 0, { label: 'money bank', note: '' }, name)!;
+    const view = dashboardView(summary, details, 0, { label: 'money bank', note: '' }, name)!;
     assert.equal(view.userLabel, 'money bank');
     assert.equal(view.userNote, undefined);
     assert.deepEqual(view.layers.map((l) => [l.name, l.importance]), [['a', 1], ['b', 0]]);
@@ -89,14 +93,34 @@ describe('dashboard content', () => {
     assert.ok(view.top[0].text.length < 200 && !view.top[0].text.startsWith(' '));
     assert.deepEqual(view.intervals.map((i) => [i.from, i.examples.length]), [[0.25, 1]]);
     assert.deepEqual(view.cooccurring, [{ id: 1, label: 'f1', share: 0.5 }]);
-    assert.equal(dashboardView(catalog, 5, 0, {}, name), undefined);
+    assert.equal(view.factor, 0);
+    assert.equal(dashboardView(summary, factorDetails(catalog, 5), 0, {}, name), undefined);
   });
 
   it('finds the example a reference names, and nothing for a reference out of range', () => {
-    assert.equal(exampleAt(catalog, { factor: 0, layer: 0, interval: 0, index: 0 })?.coefficient, 0.7);
-    assert.equal(exampleAt(catalog, { factor: 0, layer: 0, interval: -1, index: 3 }), undefined);
-    assert.equal(exampleAt(catalog, { factor: 0, layer: 1, interval: 2, index: 0 }), undefined);
-    const window = exampleWindow(catalog, { text: 0, start: 0, end: 4, coefficient: 1 });
+    assert.equal(exampleAt(details, { factor: 0, layer: 0, interval: 0, index: 0 })?.coefficient, 0.7);
+    assert.equal(exampleAt(details, { factor: 0, layer: 0, interval: -1, index: 3 }), undefined);
+    assert.equal(exampleAt(details, { factor: 0, layer: 1, interval: 2, index: 0 }), undefined);
+    assert.equal(exampleAt(details, { factor: 1, layer: 0, interval: 0, index: 0 }), undefined, 'another factor’s reference');
+    const window = exampleWindow(details, { text: 0, start: 0, end: 4, coefficient: 1 });
     assert.equal(window.text.slice(window.start, window.end), 'word');
+  });
+});
+
+describe('pinned token place by document version', () => {
+  it('answers for the version an analysis is of, even after later edits', () => {
+    const place = new PinnedPlace(3, 10, 14);
+    place.edit(4, [{ offset: 0, length: 0, text: 'ab' }]);
+    place.edit(5, [{ offset: 0, length: 0, text: 'c' }]);
+    assert.deepEqual(place.at(3), { start: 10, end: 14 });
+    assert.deepEqual(place.at(4), { start: 12, end: 16 });
+    assert.deepEqual(place.at(5), { start: 13, end: 17 });
+    assert.equal(place.at(2), undefined, 'before the pin');
+    assert.equal(place.editsUntil(5), 2);
+    place.edit(5, [{ offset: 0, length: 0, text: 'ignored: not a new version' }]);
+    assert.deepEqual(place.at(5), { start: 13, end: 17 });
+    for (let v = 6; v < 200; v++) place.edit(v, []);
+    assert.equal(place.at(3), undefined, 'old versions are forgotten');
+    assert.deepEqual(place.at(199), { start: 13, end: 17 });
   });
 });
