@@ -16,6 +16,8 @@ const builds = [
   { entryPoints: ['src/extension/engine/engineWorker.ts'], outfile: 'out/engineWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
   // The factor panel's worker (attribution, workspace scans), started by FactorWorkerClient.
   { entryPoints: ['src/extension/panel/factorWorker.ts'], outfile: 'out/factorWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
+  // Factor catalogs read off the editor's thread, started by CatalogHost.
+  { entryPoints: ['src/extension/catalog/catalogWorker.ts'], outfile: 'out/catalogWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
   // Model downloads, graph rewrites and dictionary training, started by ModelJobClient.
   { entryPoints: ['src/extension/models/modelWorker.ts'], outfile: 'out/modelWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
   { entryPoints: ['src/cli/bin.ts'], outfile: 'out/cli.js', platform: 'node', format: 'cjs', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },

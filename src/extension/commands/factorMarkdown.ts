@@ -1,14 +1,19 @@
-import type { CatalogExample, FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogExample } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
+import type { FactorDetails } from '../../core/catalog/factorDetails';
 import type { FactorNote } from '../../core/annotations/factorNotesFile';
 import { escape } from '../hover/hoverMarkdown';
 
 const EXAMPLES_SHOWN = 8;
 const EXAMPLE_CONTEXT = 60;
 
-/** A factor's catalog entry as a Markdown page: labels, words, per-layer statistics, examples. */
-export function factorMarkdown(catalog: FactorCatalog, factor: number, options: { layer?: string; note?: FactorNote } = {}): string {
-  const entry = catalog.factors[factor];
-  if (!entry) return `# Factor ${factor}\n\nThe catalog of ${escape(catalog.dictionary.name)} has no factor ${factor}.\n`;
+/**
+ * A factor's catalog entry as a Markdown page: labels, words, per-layer statistics, examples.
+ * `details` are the factor's (factorDetails), undefined when the catalog has no such factor.
+ */
+export function factorMarkdown(catalog: CatalogSummary, factor: number, details: FactorDetails | undefined, options: { layer?: string; note?: FactorNote } = {}): string {
+  if (!details) return `# Factor ${factor}\n\nThe catalog of ${escape(catalog.dictionary.name)} has no factor ${factor}.\n`;
+  const entry = details.factor;
   const lines = [`# Factor #${factor} · ${escape(options.note?.label ?? entry.label)}`, ''];
   if (options.note?.label) lines.push(`Catalog label: ${escape(entry.label)}`, '');
   if (options.note?.note) lines.push(`> ${escape(options.note.note).replace(/\n/g, '\n> ')}`, '');
@@ -25,7 +30,7 @@ export function factorMarkdown(catalog: FactorCatalog, factor: number, options: 
   const examples = entry.layers[layerIndex]?.top.slice(0, EXAMPLES_SHOWN) ?? [];
   if (examples.length) {
     lines.push(`## Strongest examples at ${escape(catalog.layers[layerIndex])}`, '');
-    for (const example of examples) lines.push(`- ${example.coefficient.toFixed(2)} · ${exampleText(catalog, example)}`);
+    for (const example of examples) lines.push(`- ${example.coefficient.toFixed(2)} · ${exampleText(details, example)}`);
     lines.push('');
   }
   if (entry.cooccurring.length) {
@@ -35,8 +40,8 @@ export function factorMarkdown(catalog: FactorCatalog, factor: number, options: 
 }
 
 /** The example's sentence around the token, the token in bold. */
-function exampleText(catalog: FactorCatalog, example: CatalogExample): string {
-  const text = catalog.texts[example.text] ?? '';
+function exampleText(details: FactorDetails, example: CatalogExample): string {
+  const text = details.texts[example.text] ?? '';
   const from = Math.max(0, example.start - EXAMPLE_CONTEXT);
   const to = Math.min(text.length, example.end + EXAMPLE_CONTEXT);
   const clean = (s: string) => escape(s.replace(/\s+/g, ' '));

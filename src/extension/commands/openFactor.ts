@@ -21,7 +21,8 @@ export function registerOpenFactor(context: vscode.ExtensionContext, services: S
       if (!entry) return '# Transformer Factors\n\nNo dictionary is active.\n';
       const catalog = await services.engine.catalog(entry);
       if (!catalog) return `# Factor ${factor}\n\nDictionary ${entry.name} has no factor catalog, so there is nothing to show about its factors.\n`;
-      return factorMarkdown(catalog, factor, { layer: query.get('layer') ?? undefined, note: services.dictionaries.notes.get(entry.id, factor) });
+      const details = await services.dictionaries.catalogs.details(entry, factor);
+      return factorMarkdown(catalog, factor, details, { layer: query.get('layer') ?? undefined, note: services.dictionaries.notes.get(entry.id, factor) });
     },
   };
   context.subscriptions.push(

@@ -1,26 +1,33 @@
-import { catalogPathFor, readCatalog } from '../../core/catalog/catalogFile';
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import { catalogPathFor } from '../../core/catalog/catalogFile';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
+import type { FactorDetails } from '../../core/catalog/factorDetails';
 import type { DictionaryEntry } from '../../core/dictionary/dictionaryStore';
+import { CatalogHost } from '../catalog/catalogHost';
 
-/** A catalog takes tens of megabytes once parsed: keep only the few most recently used. */
+/** Summaries take a few megabytes each: keep only the few most recently used. */
 const DEFAULT_CAPACITY = 2;
 
 /**
- * Factor catalogs by dictionary, read on first use and kept for the few dictionaries in use.
- * A catalog is tied to its dictionary's SHA, so a replaced dictionary is never shown an old one.
+ * Factor catalogs by dictionary, read on first use on the catalog worker and kept for the few
+ * dictionaries in use: here their summaries (labels, words, statistics), there the full catalogs,
+ * from which one factor's examples are fetched when shown. A catalog is tied to its dictionary's
+ * SHA, so a replaced dictionary is never shown an old one.
  */
 export class CatalogCache {
-  private readonly loaded = new Map<string, Promise<FactorCatalog>>();
+  private readonly loaded = new Map<string, Promise<CatalogSummary>>();
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(
+    private readonly host = new CatalogHost({ capacity: DEFAULT_CAPACITY }),
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {}
 
-  /** The dictionary's catalog; rejects with a message for the user when it is missing or stale. */
-  get(entry: DictionaryEntry): Promise<FactorCatalog> {
+  /** The dictionary's catalog summary; rejects with a message for the user when it is missing or stale. */
+  get(entry: DictionaryEntry): Promise<CatalogSummary> {
     const key = keyOf(entry);
     let catalog = this.loaded.get(key);
     this.loaded.delete(key);
     if (!catalog) {
-      const loading = load(entry);
+      const loading = this.load(entry);
       catalog = loading;
       // Older catalogs make room only once this one has loaded; a failed read is forgotten
       // (the user may build the catalog and try again) and evicts nothing.
@@ -31,6 +38,12 @@ export class CatalogCache {
     }
     this.loaded.set(key, catalog);
     return catalog;
+  }
+
+  /** One factor of the dictionary's catalog with its examples; undefined when the catalog has no such factor. */
+  async details(entry: DictionaryEntry, factor: number): Promise<FactorDetails | undefined> {
+    checkHasCatalog(entry);
+    return this.host.details(catalogPathFor(entry.path), expectationOf(entry), factor);
   }
 
   private trim(): void {
@@ -44,15 +57,24 @@ export class CatalogCache {
   clear(): void {
     this.loaded.clear();
   }
+
+  /** Ends the catalog worker. */
+  dispose(): void {
+    this.loaded.clear();
+    this.host.dispose();
+  }
+
+  private async load(entry: DictionaryEntry): Promise<CatalogSummary> {
+    checkHasCatalog(entry);
+    return this.host.summary(catalogPathFor(entry.path), expectationOf(entry));
+  }
 }
 
-async function load(entry: DictionaryEntry): Promise<FactorCatalog> {
+function checkHasCatalog(entry: DictionaryEntry): void {
   if (!entry.hasCatalog) {
     throw new Error(`dictionary "${entry.name}" has no factor catalog (${catalogPathFor(entry.path)}), so its factors have no labels or examples (catalogs are built when a dictionary is trained)`);
   }
-  // Let the caller's current work finish first; reading takes a few hundred milliseconds.
-  await new Promise((resolve) => setImmediate(resolve));
-  return readCatalog(catalogPathFor(entry.path), { atomCount: entry.atomCount, dictionarySha256: entry.dataSha256 });
 }
 
+const expectationOf = (entry: DictionaryEntry) => ({ atomCount: entry.atomCount, dictionarySha256: entry.dataSha256 });
 const keyOf = (entry: DictionaryEntry) => `${entry.path}\n${entry.dataSha256}`;

@@ -1,4 +1,4 @@
-import type { CatalogFactor, FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary, FactorSummary } from '../../core/catalog/catalogSummary';
 import type { FactorNote } from '../../core/annotations/factorNotesFile';
 import { factorsByImportance, factorTitle, formatImportance, importanceOf, strongestLayerIndex, topWordsText } from './factorFacts';
 
@@ -26,7 +26,7 @@ export interface FactorPickItem {
 const WORDS_SHOWN = 8;
 
 /** Every factor of the catalog, most important first. */
-export function factorPickItems(catalog: FactorCatalog, options: FactorPickOptions = {}): FactorPickItem[] {
+export function factorPickItems(catalog: CatalogSummary, options: FactorPickOptions = {}): FactorPickItem[] {
   const layerIndex = options.layer === undefined ? undefined : catalog.layers.indexOf(options.layer);
   if (layerIndex === -1) throw new Error(`the catalog has no layer ${options.layer} (it has ${catalog.layers.join(', ')})`);
   const factors = options.only ? options.only.map((id) => factorById(catalog, id)) : factorsByImportance(catalog, layerIndex);
@@ -45,7 +45,7 @@ export function factorPickItems(catalog: FactorCatalog, options: FactorPickOptio
   });
 }
 
-function factorById(catalog: FactorCatalog, id: number): CatalogFactor {
+function factorById(catalog: CatalogSummary, id: number): FactorSummary {
   const factor = catalog.factors[id]?.id === id ? catalog.factors[id] : catalog.factors.find((f) => f.id === id);
   if (!factor) throw new Error(`the catalog has no factor ${id}`);
   return factor;

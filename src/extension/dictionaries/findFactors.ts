@@ -1,4 +1,4 @@
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
 import type { FactorNote } from '../../core/annotations/factorNotesFile';
 import { factorsByImportance } from './factorFacts';
 
@@ -17,7 +17,7 @@ export interface FactorMatch {
  * Those with the word itself among their top words come first, the most often it tops their
  * activations first; then the rest; ties by importance.
  */
-export function findFactorsByWord(catalog: FactorCatalog, word: string, notes?: (factor: number) => FactorNote | undefined): FactorMatch[] {
+export function findFactorsByWord(catalog: CatalogSummary, word: string, notes?: (factor: number) => FactorNote | undefined): FactorMatch[] {
   const needle = word.trim().toLocaleLowerCase();
   if (!needle) return [];
   const has = (text: string | undefined) => text?.toLocaleLowerCase().includes(needle) ?? false;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
 import { factorIdInQuery, factorPickItems, type FactorPickItem, type FactorPickOptions } from './factorPickItems';
 
 export interface PickFactorOptions extends FactorPickOptions {
@@ -14,7 +14,7 @@ type Item = vscode.QuickPickItem & FactorPickItem;
  * Lets the user choose one of the catalog's factors: by number ("12", "#12"), label, top word or
  * their own label and note. Resolves undefined when dismissed.
  */
-export function pickFactor(catalog: FactorCatalog, options: PickFactorOptions = {}): Promise<{ factor: number } | undefined> {
+export function pickFactor(catalog: CatalogSummary, options: PickFactorOptions = {}): Promise<{ factor: number } | undefined> {
   const items: Item[] = factorPickItems(catalog, options);
   const quickPick = vscode.window.createQuickPick<Item>();
   quickPick.title = options.title ?? `Transformer Factors: ${catalog.dictionary.name}${options.layer ? ` at ${options.layer}` : ''}`;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
 import type { DictionaryEntry } from '../../core/dictionary/dictionaryStore';
 import { bundledModelDir } from '../../core/model/bundledModel';
 import type { CatalogCache } from '../dictionaries/catalogCache';
@@ -111,8 +111,8 @@ export class EngineService implements vscode.Disposable {
     return engine;
   }
 
-  /** The open dictionary's factor catalog, or undefined when it has none (or it cannot be read). */
-  async catalog(entry = this.current?.entry ?? this.registry.active()): Promise<FactorCatalog | undefined> {
+  /** The open dictionary's factor catalog (its summary), or undefined when it has none (or it cannot be read). */
+  async catalog(entry = this.current?.entry ?? this.registry.active()): Promise<CatalogSummary | undefined> {
     if (!entry?.hasCatalog) return undefined;
     return this.catalogs.get(entry).catch(() => undefined);
   }

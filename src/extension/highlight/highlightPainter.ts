@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
 import type { DocumentAnalysis } from '../analysis/documentAnalyser';
 import type { PartialDecomposition } from '../engine/partialDecomposition';
 import { factorNamer, shortName, type FactorNames } from '../state/factorLabels';
@@ -33,7 +33,7 @@ export class HighlightPainter implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lineIndexes = new WeakMap<PartialDecomposition, LineIndex>();
   private readonly plans = new WeakMap<PartialDecomposition, { key: string; plan: FactorPlan & { activations: Float32Array } | { groups: StrongestGroup[] } }>();
-  private catalog: FactorCatalog | undefined;
+  private catalog: CatalogSummary | undefined;
   private name: (factor: number) => FactorNames = (factor) => ({ label: `factor ${factor}` });
   private readonly subscriptions: vscode.Disposable[];
 

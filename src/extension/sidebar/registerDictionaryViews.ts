@@ -20,7 +20,7 @@ export interface DictionaryViewServices {
 export interface DictionaryViews {
   /** The user's labels and notes on factors (`get(dictionaryId, factor)`, `onDidChange`). */
   notes: FactorNotes;
-  /** Factor catalogs, read on first use and kept for the dictionaries in use. */
+  /** Factor catalogs (summaries, and one factor's details on demand), read on the catalog worker on first use. */
   catalogs: CatalogCache;
   /** The factor QuickPick over the active dictionary, with the user's labels; undefined when dismissed or unavailable. */
   pickActiveFactor(options?: PickFactorOptions): Promise<{ factor: number } | undefined>;
@@ -40,6 +40,7 @@ export function registerDictionaryViews(context: vscode.ExtensionContext, servic
   const refreshView = () => provider.refresh();
 
   context.subscriptions.push(
+    catalogs,
     notes,
     provider,
     view,

@@ -1,4 +1,4 @@
-import type { CatalogFactor, FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary, FactorSummary } from '../../core/catalog/catalogSummary';
 import type { FactorNote } from '../../core/annotations/factorNotesFile';
 import type { DictionaryEntry, UnusableDictionary } from '../../core/dictionary/dictionaryStore';
 import { factorsByImportance, factorTitle, formatImportance, topWordsText } from '../dictionaries/factorFacts';
@@ -92,7 +92,7 @@ export function unusableDictionaryNode(dictionary: UnusableDictionary): Dictiona
   };
 }
 
-export function layerNode(entry: DictionaryEntry, layer: string, catalog?: FactorCatalog): LayerNode {
+export function layerNode(entry: DictionaryEntry, layer: string, catalog?: CatalogSummary): LayerNode {
   const layerIndex = catalog?.layers.indexOf(layer) ?? -1;
   const active = layerIndex < 0 ? undefined : catalog!.factors.filter((f) => (f.layers[layerIndex]?.importance ?? 0) > 0).length;
   const tooltip = catalog && layerIndex >= 0
@@ -118,7 +118,7 @@ export function layerNode(entry: DictionaryEntry, layer: string, catalog?: Facto
 export function layerChildren(
   entry: DictionaryEntry,
   layer: string,
-  context: { active: boolean; catalog?: FactorCatalog; catalogProblem?: string; notes?: (factor: number) => FactorNote | undefined },
+  context: { active: boolean; catalog?: CatalogSummary; catalogProblem?: string; notes?: (factor: number) => FactorNote | undefined },
 ): TreeNode[] {
   const { catalog } = context;
   const layerIndex = catalog?.layers.indexOf(layer) ?? -1;
@@ -137,14 +137,14 @@ export function layerChildren(
 export function factorNode(
   entry: DictionaryEntry,
   layer: string,
-  factor: Pick<CatalogFactor, 'id' | 'label'> & Partial<CatalogFactor>,
+  factor: Pick<FactorSummary, 'id' | 'label'> & Partial<FactorSummary>,
   active: boolean,
   note?: FactorNote,
-  described?: { catalog: FactorCatalog; layerIndex: number },
+  described?: { catalog: CatalogSummary; layerIndex: number },
 ): FactorNode {
   const args = { factor: factor.id, layer, dictionaryId: entry.id };
   const importance = described ? (factor.layers?.[described.layerIndex]?.importance ?? 0) : undefined;
-  const words = factor.topWords ? topWordsText(factor as CatalogFactor, WORDS_IN_DESCRIPTION) : '';
+  const words = factor.topWords ? topWordsText(factor as FactorSummary, WORDS_IN_DESCRIPTION) : '';
   const description = importance === undefined
     ? undefined
     : importance > 0 ? [formatImportance(importance), ...(words ? [words] : [])].join(' · ') : `inactive here${words ? ` · ${words}` : ''}`;
@@ -166,7 +166,7 @@ export function factorNode(
   };
 }
 
-function factorTooltip(factor: Pick<CatalogFactor, 'id' | 'label'> & Partial<CatalogFactor>, note: FactorNote | undefined, catalog: FactorCatalog | undefined): string {
+function factorTooltip(factor: Pick<FactorSummary, 'id' | 'label'> & Partial<FactorSummary>, note: FactorNote | undefined, catalog: CatalogSummary | undefined): string {
   const name = note?.label ?? factor.label;
   const lines = [`**#${factor.id}${name ? ` · ${escape(name)}` : ''}**${note?.label ? ' (your label)' : ''}`, ''];
   if (note?.label && factor.label) lines.push(`Catalog label: ${escape(factor.label)}`, '');

@@ -1,4 +1,4 @@
-import type { FactorCatalog } from '../../core/catalog/catalog';
+import type { CatalogSummary } from '../../core/catalog/catalogSummary';
 import type { Services } from './services';
 
 export interface FactorNames {
@@ -9,7 +9,7 @@ export interface FactorNames {
 }
 
 /** How factors of the open (or active) dictionary are named: the catalog's labels and the user's. */
-export async function factorNamer(services: Services): Promise<{ name: (factor: number) => FactorNames; catalog: FactorCatalog | undefined }> {
+export async function factorNamer(services: Services): Promise<{ name: (factor: number) => FactorNames; catalog: CatalogSummary | undefined }> {
   const entry = services.engine.opened?.entry ?? services.engine.activeEntry();
   const catalog = await services.engine.catalog(entry);
   const notes = entry ? services.dictionaries.notes.lookup(entry.id) : undefined;
