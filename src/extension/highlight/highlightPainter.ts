@@ -7,7 +7,7 @@ import type { Services } from '../state/services';
 import { DecorationTypes } from './decorationTypes';
 import { ACTIVATION_LEVELS, STRONGEST_PALETTE } from './highlightColors';
 import { resolveLayer } from './highlightMode';
-import { planFactor, planStrongest, type FactorPlan, type StrongestGroup, type TextSpan } from './highlightPlan';
+import { labelAnchor, planFactor, planStrongest, type FactorPlan, type StrongestGroup, type TextSpan } from './highlightPlan';
 import { LineIndex } from './lineIndex';
 
 /** Repaints of a document while its analysis fills up are at least this far apart. */
@@ -127,9 +127,9 @@ export class HighlightPainter implements vscode.Disposable {
     const { groups } = this.strongestPlan(partial, layer.index);
     this.types.levels.forEach((type) => editor.setDecorations(type, []));
     this.types.palette.forEach((type, g) => editor.setDecorations(type, toRanges(groups[g]?.spans ?? [])));
-    // One label per colour, after the first token it marks: a legend in the text, used sparingly.
+    // One label per colour, after the first word it marks: a legend in the text, used sparingly.
     editor.setDecorations(this.types.labels, groups.filter((g) => g.spans.length).map((group) => ({
-      range: this.rangeOf(partial, group.spans[0]),
+      range: this.rangeOf(partial, labelAnchor(partial.tokens, group.spans[0])),
       renderOptions: { after: { contentText: `‹${shortName(group.factor, this.name(group.factor))}›` } },
     })));
   }

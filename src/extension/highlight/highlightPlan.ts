@@ -1,4 +1,6 @@
 import { bucketActivations, maxOf } from '../../core/decompose/activationBuckets';
+import { tokenAtOffset, wordPieces } from '../../core/tokenize/tokenAtOffset';
+import type { Token } from '../../core/tokenize/token';
 import type { PartialDecomposition } from '../engine/partialDecomposition';
 
 /** Character offsets [start, end) in the analysed text. */
@@ -61,4 +63,15 @@ export function planStrongest(partial: PartialDecomposition, layer: number, colo
     }
   });
   return { groups, others };
+}
+
+/**
+ * Where a legend label goes for a highlighted span: just after the whole word its first token
+ * belongs to, so a label never splits a word that the tokenizer cut into pieces.
+ */
+export function labelAnchor(tokens: readonly Token[], span: TextSpan): TextSpan {
+  const i = tokenAtOffset(tokens, span.start);
+  if (i < 0) return { start: span.end, end: span.end };
+  const end = Math.max(span.end, tokens[wordPieces(tokens, i).last].end);
+  return { start: end, end };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { factorActivations, factorsOf } from '../../../src/core/decompose/documentDecomposition';
-import { planFactor, planStrongest } from '../../../src/extension/highlight/highlightPlan';
+import { labelAnchor, planFactor, planStrongest } from '../../../src/extension/highlight/highlightPlan';
 import { ACTIVATION_LEVELS } from '../../../src/extension/highlight/highlightColors';
 import { partialOf } from '../engine/realDecomposition';
 import { sampleText } from '../engine/sampleText';
@@ -48,4 +48,17 @@ test('strongest-factor mode colours the factors strongest on the most tokens', a
     }
   });
   assert.equal(others, ranked.slice(3).reduce((n, [, c]) => n + c, 0));
+});
+
+test('a legend label is anchored after the whole word, never between the pieces of a split word', async () => {
+  const words = 'She plays bassoon and electrodynamics; unbelievably, antidisestablishmentarianism!';
+  const { partial } = await partialOf(words);
+  assert.ok(partial.tokens.some((t, i) => i > 0 && partial.tokens[i - 1].end === t.start), 'the sample has split words');
+  for (const token of partial.tokens) {
+    if (token.end === token.start) continue;
+    // Expected: the end of the run of non-space characters containing the token.
+    let end = token.end;
+    while (end < words.length && !/\s/.test(words[end])) end++;
+    assert.deepEqual(labelAnchor(partial.tokens, { start: token.start, end: token.end }), { start: end, end }, `token "${token.text}" at ${token.start}`);
+  }
 });
