@@ -23,7 +23,7 @@ import { heldOutText } from './support/heldOutText';
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const json = args.includes('--json');
-const runs = Number(option('--runs') ?? 5);
+const runs = Number(option('--runs') ?? 3);
 const dump = option('--dump');
 const log = (line: string) => { if (!json) console.log(line); };
 const f = (x: number, digits = 2) => x.toFixed(digits);
@@ -38,7 +38,7 @@ const f = (x: number, digits = 2) => x.toFixed(digits);
   const documents: Record<number, string> = {};
   for (const target of [1_000, 10_000]) {
     documents[target] = heldOutText(engine.model.tokenizer, target);
-    const e2e = await endToEnd(engine, documents[target], target > 1_000 ? Math.max(1, Math.ceil(runs / 2)) : runs, reference);
+    const e2e = await endToEnd(engine, documents[target], runs, reference);
     const { states: _states, ...figures } = e2e;
     results[`endToEnd${target}`] = figures;
     const s = e2e.seconds;
