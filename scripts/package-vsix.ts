@@ -25,12 +25,12 @@ const bundles = readdirSync(join(root, 'out')).filter((f) => f.endsWith('.js')).
 type Manifest = { name: string; version: string; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> } & Record<string, unknown>;
 const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
 
-/** Packages the bundles load at run time: require("x") / require.resolve("x/…") left by esbuild. */
+/** Packages the bundles load at run time: require("x"), require.resolve("x/…") or import("x") left by esbuild. */
 function externalPackages(files: string[]): string[] {
   const names = new Set<string>();
   for (const file of files) {
     const code = readFileSync(join(root, file), 'utf8');
-    for (const match of code.matchAll(/require(?:\.resolve)?\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+    for (const match of code.matchAll(/(?:require(?:\.resolve)?|import)\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
       const parts = match[1].split('/');
       const name = match[1].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
       if (name !== 'vscode' && !name.startsWith('node:') && !builtinModules.includes(name)) names.add(name);
@@ -38,6 +38,12 @@ function externalPackages(files: string[]): string[] {
   }
   return [...names].sort();
 }
+
+/**
+ * Declared dependencies that Node never loads: @huggingface/transformers' Node build carries its
+ * own copy of the ONNX Runtime web glue and runs models on onnxruntime-node (136 MB saved).
+ */
+const NEVER_LOADED_IN_NODE = new Set(['onnxruntime-web']);
 
 /** Node's lookup of `name` from `fromDir`: the nearest node_modules/name above it. */
 function findPackage(name: string, fromDir: string): string | undefined {
@@ -61,7 +67,7 @@ function dependencyClosure(names: string[]): string[] {
     if (found.has(rel)) return;
     found.add(rel);
     const manifest = readManifest(dir);
-    for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep, dir, false);
+    for (const dep of Object.keys(manifest.dependencies ?? {})) if (!NEVER_LOADED_IN_NODE.has(dep)) visit(dep, dir, false);
     for (const dep of Object.keys(manifest.optionalDependencies ?? {})) visit(dep, dir, true);
   };
   for (const name of names) visit(name, root, false);
@@ -86,6 +92,14 @@ for (const pkg of packages) {
     // Nested node_modules are copied as packages of their own when they are dependencies.
     filter: (src) => !relative(join(root, pkg), src).split(sep).includes('node_modules') && !isOtherPlatformBinary(relative(root, src)),
   });
+}
+// The staged copies stop declaring what they never load, so vsce's `npm list` check agrees.
+for (const pkg of packages) {
+  const staged = readManifest(join(stage, pkg));
+  const unused = Object.keys(staged.dependencies ?? {}).filter((dep) => NEVER_LOADED_IN_NODE.has(dep));
+  if (unused.length === 0) continue;
+  for (const dep of unused) delete staged.dependencies![dep];
+  writeFileSync(join(stage, pkg, 'package.json'), JSON.stringify(staged, null, 2) + '\n');
 }
 for (const pkg of packages) {
   const bin = join(stage, pkg, 'bin');
