@@ -105,43 +105,58 @@ export async function waitForDecorations(page: Page, timeoutMs: number): Promise
 /** Moves the mouse onto the first rendered occurrence of `word` and returns the hover's text. */
 export async function hoverWord(page: Page, word: string, timeoutMs = 30_000): Promise<string> {
   await closeQuickInput(page);
+  // A word may be split over several spans (a decoration per token piece): search each line's
+  // text as a whole and map the match back onto its text nodes.
   const spot = await page.evaluate((w) => {
     for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+      const nodes: Text[] = [];
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.textContent ?? '').search(new RegExp(`\\b${w}\\b`));
-        if (i >= 0) {
-          const range = document.createRange();
-          range.setStart(n, i);
-          range.setEnd(n, i + w.length);
-          const box = range.getBoundingClientRect();
-          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-        }
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const match = new RegExp(`\\b${w}\\b`).exec(text);
+      if (!match) continue;
+      // (No named helper functions in here: tsx would wrap them in a __name the page lacks.)
+      const range = document.createRange();
+      const start = match.index;
+      const end = match.index + w.length;
+      let seen = 0;
+      for (const node of nodes) {
+        const next = seen + node.data.length;
+        if (start >= seen && start < next) range.setStart(node, start - seen);
+        if (end > seen && end <= next) range.setEnd(node, end - seen);
+        seen = next;
       }
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     }
     return null;
   }, word);
   if (!spot) throw new Error(`the word "${word}" is not visible in the editor`);
+  await page.keyboard.press('Escape');   // an earlier hover
   await page.mouse.move(spot.x - 40, spot.y + 200);
   await page.mouse.move(spot.x, spot.y, { steps: 5 });
-  const hover = page.locator('.monaco-hover-content');
-  // The hover first shows "Loading…" while providers answer; wait for an extension's content.
+  // Hidden hovers of earlier editors may stay in the page: read the visible one, and wait until
+  // it is the extension's, about this word (it first shows "Loading…" while providers answer).
+  const visibleText = (): Promise<string> => page.locator('.monaco-hover-content').evaluateAll((hovers) =>
+    hovers.filter((h) => h.checkVisibility()).map((h) => (h as HTMLElement).innerText).join('\n'));
   const text = await poll(async () => {
-    const texts = (await hover.allInnerTexts()).join('\n');
-    return /Transformer Factors/.test(texts) ? texts : undefined;
+    const shown = await visibleText();
+    return /Transformer Factors/.test(shown) && shown.includes(word) ? shown : undefined;
   }, timeoutMs, 500);
-  return text ?? (await hover.allInnerTexts()).join('\n');
+  return text ?? (await visibleText());
 }
 
 /** The links in the visible hover: their text and target (command links: `command:id?args`). */
 export async function hoverLinks(page: Page): Promise<Array<{ text: string; target: string }>> {
-  return page.locator('.monaco-hover-content a').evaluateAll((links) =>
-    links.map((a) => ({ text: (a as HTMLElement).innerText.trim(), target: a.getAttribute('data-href') ?? a.getAttribute('href') ?? '' })));
+  // Hidden hovers of earlier editors may stay in the page: only visible links count.
+  return page.locator('.monaco-hover-content a').evaluateAll((links) => links
+    .filter((a) => a.checkVisibility())
+    .map((a) => ({ text: (a as HTMLElement).innerText.trim(), target: a.getAttribute('data-href') ?? a.getAttribute('href') ?? '' })));
 }
 
 /** Clicks the `index`-th link of the visible hover whose text is `text`. */
 export async function clickHoverLink(page: Page, text: string, index = 0): Promise<void> {
-  await page.locator('.monaco-hover-content a').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).nth(index).click();
+  await page.locator('.monaco-hover-content a').filter({ visible: true, hasText: new RegExp(`^\\s*${text}\\s*$`) }).nth(index).click();
 }
 
 /** Types into the open quick pick (replacing its text) and accepts the active entry. */
