@@ -134,6 +134,19 @@ describe('the factor panel in code-server', { timeout: 600_000 }, () => {
     await page.screenshot({ path: join(images, 'panel-pin.png') });
   });
 
+  it('follows the active editor, and is whole again when hidden and shown', async () => {
+    const panelTab = page.locator('.tabs-container .tab', { hasText: 'Transformer Factors' });
+    await panelTab.click();
+    // Opening a file in the panel's group hides the panel; the panel follows that file.
+    await openSample('second.txt');
+    await panelTab.click();
+    const shown = await panelFrame(page, 60_000);
+    assert.ok(shown, 'the panel’s page is back');
+    await shown.waitForFunction(() => /second\.txt/.test(document.querySelector('.doc-heading')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await shown.waitForSelector('.doc-row .tok', { timeout: 120_000 });
+    frame = shown;
+  });
+
   it('comes back after a reload with its selection', async () => {
     await openWorkbenchWithExtension();
     const restored = await panelFrame(page, 60_000);
