@@ -63,6 +63,11 @@ export class EngineService implements vscode.Disposable {
     return this.current;
   }
 
+  /** The model folder a dictionary opens with, for other workers that run the same model (the factor panel's). */
+  modelDirOf(entry: DictionaryEntry): Promise<string> {
+    return this.modelDirFor(entry);
+  }
+
   /** The dictionary that is (or will be) used. */
   activeEntry(): DictionaryEntry | undefined {
     return this.registry.active();

@@ -3,7 +3,6 @@ import type { CatalogSummary } from '../../core/catalog/catalogSummary';
 import type { FactorDetails } from '../../core/catalog/factorDetails';
 import { factorActivations, type FactorCoefficient } from '../../core/decompose/documentDecomposition';
 import type { DictionaryEntry } from '../../core/dictionary/dictionaryStore';
-import { bundledModelDir } from '../../core/model/bundledModel';
 import type { DocumentAnalysis } from '../analysis/documentAnalyser';
 import type { PartialDecomposition } from '../engine/partialDecomposition';
 import { resolveLayer } from '../highlight/highlightMode';
@@ -403,7 +402,7 @@ export class FactorPanel implements vscode.Disposable {
     const title = `Why factor #${factor} ${this.name(factor)} fires on “${text.slice(offset, text.indexOf(' ', offset + 1) > 0 ? Math.min(text.indexOf(' ', offset + 1), offset + 30) : offset + 30).trim()}” at ${this.layers()[layer] ?? layer}`;
     this.post({ type: 'attributionStarted', request, title });
     try {
-      const result = await this.worker.attribute(this.sources(), text, offset, factor, layer, {
+      const result = await this.worker.attribute(await this.sources(), text, offset, factor, layer, {
         signal: controller.signal,
         onProgress: (done, total) => this.post({ type: 'attributionProgress', request, done, total }),
       });
@@ -439,7 +438,7 @@ export class FactorPanel implements vscode.Disposable {
         token.onCancellationRequested(() => controller.abort());
         try {
           await searchWorkspace(this.worker, {
-            factor, layer, sources: this.sources(), signal: controller.signal,
+            factor, layer, sources: await this.sources(), signal: controller.signal,
             maxCharacters: this.services.settings.current.maxDocumentCharacters,
             onProgress: (files, count) => {
               progress.report({ increment: count ? (100 * (files - lastFiles)) / count : 0, message: `${files} of ${count} files` });
@@ -491,10 +490,11 @@ export class FactorPanel implements vscode.Disposable {
     return { atomCount: summary?.atomCount ?? 0, layerCount: summary?.layers.length ?? 0 };
   }
 
-  private sources(): WorkerSources {
-    const summary = this.services.engine.opened?.summary;
-    if (!summary) throw new Error('no dictionary is open');
-    return { modelDir: bundledModelDir(), dictionaryPath: summary.dictionaryPath, lambda: lambdaOverride(this.services.settings.current) };
+  /** What the panel's worker opens: the same model, dictionary and λ as the editor's engine. */
+  private async sources(): Promise<WorkerSources> {
+    const open = this.services.engine.opened;
+    if (!open) throw new Error('no dictionary is open');
+    return { modelDir: await this.services.engine.modelDirOf(open.entry), dictionaryPath: open.summary.dictionaryPath, lambda: lambdaOverride(this.services.settings.current) };
   }
 
   private post(message: HostMessage): void {
