@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { codeServerBin, fixtureWorkspace, repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
+import { fixtureWorkspace, repoRoot, startCodeServer, type CodeServer } from './support/codeServer';
 import { activityTitle, extensionId, paletteTitle } from './support/manifest';
 import { step } from './support/steps';
 import {
@@ -36,7 +35,7 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
 
   before(async () => {
     server = await startCodeServer({ name: 'ui', install: [VSIX] });
-    browser = await launchBrowser();
+    browser = await launchBrowser(server.profileDir);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openWorkbench(page, server.url, server.workspace);
   }, { timeout: 300_000 });
@@ -47,7 +46,7 @@ describe('Transformer Factors in a real VS Code (code-server)', () => {
   });
 
   step('the .vsix is installed in the fresh profile', current, async () => {
-    const listed = spawnSync(codeServerBin, ['--extensions-dir', join(server!.profileDir, 'extensions'), '--list-extensions'], { encoding: 'utf8' });
+    const listed = server!.cli(['--list-extensions']);
     assert.match(listed.stdout, new RegExp(`^${extensionId}$`, 'm'), `code-server lists no ${extensionId}:\n${listed.stdout}${listed.stderr}`);
   });
 

@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   }
   const started = Date.now();
   const server = await startCodeServer({ name: 'integration' });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(server.profileDir);
   const lines: string[] = [];
   try {
     const page = await browser.newPage();

@@ -16,6 +16,8 @@ export interface CodeServer {
   /** The copy of the fixture workspace this server opens (the extension may write to it). */
   workspace: string;
   profileDir: string;
+  /** Runs code-server's command line on this profile (e.g. --list-extensions). */
+  cli(args: string[]): { status: number | null; stdout: string; stderr: string };
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,11 @@ export interface StartOptions {
   /** .vsix files to install into the fresh extensions folder before starting. */
   install?: string[];
   env?: NodeJS.ProcessEnv;
+}
+
+/** XDG folders inside `dir`, so the programs a suite starts keep their state there, not in the user's home. */
+export function homeFolders(dir: string): Record<string, string> {
+  return { XDG_CONFIG_HOME: join(dir, 'xdg-config'), XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CACHE_HOME: join(dir, 'xdg-cache') };
 }
 
 function freePort(): Promise<number> {
@@ -73,16 +80,12 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   }, null, 2));
   const config = join(profileDir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
-  // Keep code-server's own state (XDG folders) inside the profile, not in the user's home.
-  const env = {
-    ...process.env,
-    XDG_CONFIG_HOME: join(profileDir, 'xdg-config'),
-    XDG_DATA_HOME: join(profileDir, 'xdg-data'),
-    ...options.env,
-  };
+  const env = { ...process.env, ...homeFolders(profileDir), ...options.env };
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
+  const cli = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(codeServerBin, [...common, ...args], { env, encoding: 'utf8' });
   for (const vsix of options.install ?? []) {
-    const result = spawnSync(codeServerBin, [...common, '--force', '--install-extension', vsix], { env, encoding: 'utf8' });
+    const result = cli(['--force', '--install-extension', vsix]);
     if (result.status !== 0 || /failed|error/i.test(result.stderr)) {
       throw new Error(`installing ${vsix} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
     }
@@ -112,5 +115,5 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     await stop();
     throw error;
   }
-  return { url, workspace, profileDir, stop };
+  return { url, workspace, profileDir, cli, stop };
 }

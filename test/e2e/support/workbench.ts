@@ -102,12 +102,11 @@ export async function waitForDecorations(page: Page, timeoutMs: number): Promise
   return (await poll(async () => ((await decorationCount(page)) > 0 ? decorationCount(page) : undefined), timeoutMs, 500)) ?? 0;
 }
 
-/** Moves the mouse onto the first rendered occurrence of `word` and returns the hover's text. */
-export async function hoverWord(page: Page, word: string, timeoutMs = 30_000): Promise<string> {
-  await closeQuickInput(page);
+/** The centre of the first rendered occurrence of `word` in the editors, if any. */
+function wordSpot(page: Page, word: string): Promise<{ x: number; y: number } | null> {
   // A word may be split over several spans (a decoration per token piece): search each line's
   // text as a whole and map the match back onto its text nodes.
-  const spot = await page.evaluate((w) => {
+  return page.evaluate((w) => {
     for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
       const nodes: Text[] = [];
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -131,19 +130,30 @@ export async function hoverWord(page: Page, word: string, timeoutMs = 30_000): P
     }
     return null;
   }, word);
-  if (!spot) throw new Error(`the word "${word}" is not visible in the editor`);
-  await page.keyboard.press('Escape');   // an earlier hover
-  await page.mouse.move(spot.x - 40, spot.y + 200);
-  await page.mouse.move(spot.x, spot.y, { steps: 5 });
+}
+
+/** Moves the mouse onto the first rendered occurrence of `word` and returns the hover's text. */
+export async function hoverWord(page: Page, word: string, timeoutMs = 30_000): Promise<string> {
+  await closeQuickInput(page);
   // Hidden hovers of earlier editors may stay in the page: read the visible one, and wait until
   // it is the extension's, about this word (it first shows "Loading…" while providers answer).
   const visibleText = (): Promise<string> => page.locator('.monaco-hover-content').evaluateAll((hovers) =>
     hovers.filter((h) => h.checkVisibility()).map((h) => (h as HTMLElement).innerText).join('\n'));
-  const text = await poll(async () => {
-    const shown = await visibleText();
-    return /Transformer Factors/.test(shown) && shown.includes(word) ? shown : undefined;
-  }, timeoutMs, 500);
-  return text ?? (await visibleText());
+  const deadline = Date.now() + timeoutMs;
+  do {
+    // Located afresh each time: decorations drawn meanwhile (inline labels) move the text.
+    const spot = await wordSpot(page, word);
+    if (!spot) throw new Error(`the word "${word}" is not visible in the editor`);
+    await page.keyboard.press('Escape');   // an earlier hover
+    await page.mouse.move(spot.x - 40, spot.y + 200);
+    await page.mouse.move(spot.x, spot.y, { steps: 5 });
+    const text = await poll(async () => {
+      const shown = await visibleText();
+      return /Transformer Factors/.test(shown) && shown.includes(word) ? shown : undefined;
+    }, Math.min(8000, Math.max(0, deadline - Date.now())), 500);
+    if (text) return text;
+  } while (Date.now() < deadline);
+  return visibleText();
 }
 
 /** The links in the visible hover: their text and target (command links: `command:id?args`). */
