@@ -10,6 +10,7 @@ import type { DecomposedSpan, EngineReply, EngineRequest, EngineSummary } from '
 import { WindowCache } from './windowCache';
 import { decomposeWindows } from './windowedDecomposition';
 import { tokenSpanOf } from './windowOrder';
+import { serveInOrder } from '../workers/serveInOrder';
 
 /** About 40 000 tokens of codes: a few documents' worth, tens of megabytes at most. */
 const CACHE_TOKENS = 40_000;
@@ -19,18 +20,7 @@ if (!port) throw new Error('engineWorker.js runs as a worker thread of the exten
 
 let engine: FactorEngine | undefined;
 const cache = new WindowCache(CACHE_TOKENS);
-const running = new Map<number, AbortController>();
-let queue: Promise<unknown> = Promise.resolve();
-
-port.on('message', (request: EngineRequest) => {
-  if (request.type === 'abort') {
-    running.get(request.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  queue = queue.then(() => serve(request, controller.signal)).finally(() => running.delete(request.id));
-});
+serveInOrder<EngineRequest>(port, serve);
 
 async function serve(request: Exclude<EngineRequest, { type: 'abort' }>, signal: AbortSignal): Promise<void> {
   try {

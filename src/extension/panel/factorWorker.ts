@@ -7,24 +7,14 @@ import { leaveOneOut } from '../../core/attribution/leaveOneOut';
 import { FactorEngine } from '../../core/engine/factorEngine';
 import { scanFactor } from '../../core/search/scanFactor';
 import type { AttributionReply, FactorWorkerReply, FactorWorkerRequest, WorkerSources } from './factorWorkerProtocol';
+import { serveInOrder } from '../workers/serveInOrder';
 
 const port = parentPort;
 if (!port) throw new Error('factorWorker.js runs as a worker thread of the extension');
 
 let engine: FactorEngine | undefined;
 let opened = '';
-const running = new Map<number, AbortController>();
-let queue: Promise<unknown> = Promise.resolve();
-
-port.on('message', (request: FactorWorkerRequest) => {
-  if (request.type === 'abort') {
-    running.get(request.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  queue = queue.then(() => serve(request, controller.signal)).finally(() => running.delete(request.id));
-});
+serveInOrder<FactorWorkerRequest>(port, serve);
 
 async function serve(request: Exclude<FactorWorkerRequest, { type: 'abort' }>, signal: AbortSignal): Promise<void> {
   try {
