@@ -111,7 +111,10 @@ test('minified JavaScript on one 200 KB line: refused by language by default; wh
     priority: visible,
     onStart: (p) => {
       partial = p;
-      range = { first: p.tokens.findIndex((t) => t.end > visible.start), last: p.tokens.findLastIndex((t) => t.start < visible.end) };
+      const first = p.tokens.findIndex((t) => t.end > visible.start);
+      let last = first;
+      while (last + 1 < p.tokens.length && p.tokens[last + 1].start < visible.end) last++;
+      range = { first, last };
     },
     onSpan: () => covered() && controller.abort(),
   });

@@ -1,4 +1,5 @@
 // Texts the editor may hand the engine that are not plain prose.
+import { sampleText } from '../../extension/engine/sampleText';
 
 /** What VS Code shows for a binary file opened as text: NUL and control bytes, invalid UTF-8 decoded to U+FFFD. */
 export function binaryBytes(length: number, seed = 7): Buffer {
@@ -37,3 +38,13 @@ export const MIXED_SCRIPTS_TEXT =
   'Numbers 123 inside עברית 456 and العربية ٧٨٩. Persian: کتاب‌ها با نیم‌فاصله. ' +
   '中文和English混在一起, Русский текст, Ελληνικά, हिन्दी, ไทย. ' +
   'Controls: \u202Eright-to-left override\u202C, \u2067isolate\u2069, zero\u200Bwidth and \uFEFFBOM.';
+
+/**
+ * Prose of `characters` characters: one paragraph of varied sentences, repeated. Its model
+ * windows repeat, so the engine's window cache serves most of them and a document of the
+ * maximum size is decomposed in seconds rather than minutes.
+ */
+export function repeatedProse(characters: number): string {
+  const paragraph = sampleText(40, 21) + '\n\n';
+  return paragraph.repeat(Math.ceil(characters / paragraph.length)).slice(0, characters);
+}
