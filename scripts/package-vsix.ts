@@ -54,6 +54,14 @@ function findPackage(name: string, fromDir: string): string | undefined {
   }
 }
 
+/** Whether a package's npm `os` / `cpu` fields (when present) admit the target platform. */
+function runsOnTarget(manifest: Manifest): boolean {
+  const [platform, arch] = target.split('-');
+  const admits = (list: unknown, value: string): boolean => !Array.isArray(list) ||
+    (list.includes(value) || (list.some((v: string) => v.startsWith('!')) && !list.includes(`!${value}`)));
+  return admits(manifest.os, platform) && admits(manifest.cpu, arch);
+}
+
 /** The package folders (relative to the repository) of `names` and all their production dependencies. */
 function dependencyClosure(names: string[]): string[] {
   const found = new Set<string>();
@@ -65,8 +73,10 @@ function dependencyClosure(names: string[]): string[] {
     }
     const rel = relative(root, dir);
     if (found.has(rel)) return;
-    found.add(rel);
     const manifest = readManifest(dir);
+    // Platform builds shipped as optional packages (sharp's @img/sharp-linux-x64 …) declare npm's os/cpu.
+    if (optional && !runsOnTarget(manifest)) return;
+    found.add(rel);
     for (const dep of Object.keys(manifest.dependencies ?? {})) if (!NEVER_LOADED_IN_NODE.has(dep)) visit(dep, dir, false);
     for (const dep of Object.keys(manifest.optionalDependencies ?? {})) visit(dep, dir, true);
   };
