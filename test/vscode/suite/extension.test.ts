@@ -62,3 +62,22 @@ describe('transformerFactors.highlightStrongest', () => {
     assert.ok(decomposition.tokens.some((t) => text.slice(t.start, t.end) === 'bank'), 'no token spans the word "bank"');
   });
 });
+
+describe('hover', () => {
+  it('explains a token by its factors at each layer', async () => {
+    const document = await openSample();
+    const offset = document.getText().indexOf('bank') + 1;
+    let text = '';
+    // The first hover may wait for the model to load and the document to be decomposed.
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+      text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      // Until then it says that the document is being decomposed.
+      if (text.includes('bank') && LAYERS.every((layer) => text.includes(layer))) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.match(text, /Transformer Factors/, `no Transformer Factors hover on "bank"; hovers: ${JSON.stringify(text.slice(0, 300))}`);
+    assert.match(text, /bank/, 'the hover does not name the token');
+    for (const layer of LAYERS) assert.ok(text.includes(layer), `the hover has no ${layer} section`);
+  });
+});
