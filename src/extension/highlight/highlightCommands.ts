@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { factorArgs } from '../dictionaries/factorArgs';
 import { COMMANDS } from '../commands/commandIds';
 import { EngineError } from '../engine/engineError';
+import type { DocumentAnalysis } from '../analysis/documentAnalyser';
 import type { Services } from '../state/services';
 import { resolveLayer } from './highlightMode';
 import type { HighlightPainter } from './highlightPainter';
@@ -18,9 +19,13 @@ export function registerHighlightCommands(services: Services, painter: Highlight
       services.view.setMode({ kind: 'factor', factor });
       analyseActive(services);
     }),
-    vscode.commands.registerCommand(COMMANDS.highlightStrongest, () => {
+    // Resolves, for callers such as tests and other extensions, to what it drew: the tokens with
+    // their offsets and the layers (undefined when there is no document or the run is cancelled).
+    vscode.commands.registerCommand(COMMANDS.highlightStrongest, async (): Promise<DrawnDecomposition | undefined> => {
       services.view.setMode({ kind: 'strongest' });
-      analyseActive(services);
+      const analysis = await analyseActive(services);
+      const partial = analysis?.partial;
+      return partial && { layers: [...partial.layers], tokens: partial.tokens.map(({ text, start, end }) => ({ text, start, end })) };
     }),
     vscode.commands.registerCommand(COMMANDS.clearHighlights, () => services.view.setMode(undefined)),
     vscode.commands.registerCommand(COMMANDS.pickLayer, () => pickLayer(services)),
@@ -44,23 +49,29 @@ async function askForFactor(services: Services): Promise<number | undefined> {
   return typed === undefined ? undefined : Number(typed.trim());
 }
 
-/** Starts (or keeps) the active document's analysis; the painter draws as it arrives. */
-function analyseActive(services: Services, announce = false): void {
+interface DrawnDecomposition {
+  layers: string[];
+  tokens: Array<{ text: string; start: number; end: number }>;
+}
+
+/** Starts (or keeps) the active document's analysis; the painter draws as it arrives. Resolves once it is complete. */
+function analyseActive(services: Services, announce = false): Promise<DocumentAnalysis | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     if (announce) void vscode.window.showInformationMessage('Transformer Factors: open a text document first.');
-    return;
+    return Promise.resolve(undefined);
   }
   // Asked for explicitly: a dictionary that failed to open is tried again.
   const ready = announce ? services.engine.ready(true).then(() => undefined, () => undefined) : Promise.resolve();
-  ready.then(() => services.analysis.complete(editor.document)).then(
+  return ready.then(() => services.analysis.complete(editor.document)).then(
     (analysis) => {
       if (announce) void vscode.window.setStatusBarMessage(`Transformer Factors: ${analysis.partial?.tokens.length ?? 0} tokens decomposed`, 4000);
+      return analysis;
     },
     (error: unknown) => {
       // Engine errors were shown when the engine failed to open; cancellations need no message.
-      if (error instanceof EngineError) return;
-      void vscode.window.showWarningMessage(`Transformer Factors: ${(error as Error).message}`);
+      if (!(error instanceof EngineError)) void vscode.window.showWarningMessage(`Transformer Factors: ${(error as Error).message}`);
+      return undefined;
     },
   );
 }

@@ -1,6 +1,9 @@
 // The extension's settings as typed values, parsed from whatever the configuration holds (users
 // can write anything in settings.json), kept free of the `vscode` module so it is tested directly.
 
+/** The most a user may allow: a 1 MB document peaks near 0.8 GB through the worker (test/robustness), 2 MB past 1 GB. */
+export const MAX_DOCUMENT_CHARACTERS = 1_000_000;
+
 export const SETTINGS_SECTION = 'transformerFactors';
 
 export interface Settings {
@@ -52,7 +55,7 @@ export function readSettings(get: (key: SettingKey) => unknown): Settings {
     layer: text(get('layer'), DEFAULT_SETTINGS.layer).trim(),
     factorsShown: integer(get('factorsShown'), DEFAULT_SETTINGS.factorsShown, 1, 50),
     lambda: number(get('lambda'), DEFAULT_SETTINGS.lambda, 0, Number.MAX_VALUE),
-    maxDocumentCharacters: integer(get('maxDocumentCharacters'), DEFAULT_SETTINGS.maxDocumentCharacters, 0, Number.MAX_SAFE_INTEGER),
+    maxDocumentCharacters: integer(get('maxDocumentCharacters'), DEFAULT_SETTINGS.maxDocumentCharacters, 0, MAX_DOCUMENT_CHARACTERS),
     highlightColor: HIGHLIGHT_COLOR_PATTERN.test(highlightColor) ? highlightColor : '',
     languages: words(get('languages'), DEFAULT_SETTINGS.languages),
     schemes: words(get('schemes'), DEFAULT_SETTINGS.schemes),

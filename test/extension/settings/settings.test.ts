@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { changedSettings, DEFAULT_SETTINGS, lambdaOverride, readSettings, SETTINGS_SECTION, type SettingKey } from '../../../src/extension/settings/settings';
+import { changedSettings, DEFAULT_SETTINGS, lambdaOverride, MAX_DOCUMENT_CHARACTERS, readSettings, SETTINGS_SECTION, type SettingKey } from '../../../src/extension/settings/settings';
 
 const from = (values: Partial<Record<SettingKey, unknown>>) => readSettings((key) => values[key]);
 
@@ -52,4 +52,11 @@ test('package.json declares every setting, with a description and the same defau
     assert.deepEqual(declared.default, value, key);
     assert.ok((declared.description ?? declared.markdownDescription ?? '').length > 20, `${key} has no description`);
   }
+});
+
+test('the document size limit cannot be raised past what keeps memory under 1 GB, and package.json declares the same maximum', () => {
+  assert.equal(from({ maxDocumentCharacters: 5_000_000 }).maxDocumentCharacters, MAX_DOCUMENT_CHARACTERS);
+  assert.equal(from({ maxDocumentCharacters: 750_000 }).maxDocumentCharacters, 750_000);
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  assert.equal(manifest.contributes.configuration.properties[`${SETTINGS_SECTION}.maxDocumentCharacters`].maximum, MAX_DOCUMENT_CHARACTERS);
 });
