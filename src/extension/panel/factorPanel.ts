@@ -16,6 +16,7 @@ import type { WorkerSources } from './factorWorkerProtocol';
 import { makeNonce, panelHtml } from './panelHtml';
 import { PinnedPlace } from './pinnedRange';
 import { DEFAULT_VIEW_STATE, parseWebviewMessage, type AttributionSource, type ExampleRef, type HostMessage, type PanelTab, type PanelViewState, type WebviewMessage } from './protocol';
+import { tokenAtCharacter } from '../../core/attribution/attributionWindow';
 
 export const PANEL_VIEW_TYPE = 'transformerFactors.factorPanel';
 /** Highlights are re-sent at most this often while a document is being decomposed. */
@@ -345,7 +346,7 @@ export class FactorPanel implements vscode.Disposable {
     // The token's place in the version this decomposition is of (the editor may be further on).
     const place = pin.place.at(this.shownVersion);
     if (!place) return;
-    const token = tokenStartingAt(partial, place.start);
+    const token = tokenAtCharacter(partial.tokens, place.start);
     if (token < 0) return;
     const now = tokenFactors(partial, token);
     if (!now) return;
@@ -500,19 +501,6 @@ export class FactorPanel implements vscode.Disposable {
   private post(message: HostMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
-}
-
-/** The token that starts at (or, after an edit inside it, covers) the offset; −1 when none. */
-function tokenStartingAt(partial: PartialDecomposition, offset: number): number {
-  const { tokens } = partial;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tokens.length ? lo : tokens.length - 1;
 }
 
 function fileName(document: vscode.TextDocument): string {
