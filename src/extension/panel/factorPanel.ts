@@ -83,6 +83,8 @@ export class FactorPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       // Opening the panel takes focus from the editor: keep the last text editor's document.
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.follow(editor.document)),
+      // A panel restored at start-up can come before any editor: take the first one shown.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => !this.document && editors[0] && this.follow(editors[0].document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)),
       vscode.workspace.onDidCloseTextDocument((document) => document === this.document && this.follow(undefined)),
       analyser.onDidChange((analysis) => analysis.key === this.document?.uri.toString() && this.scheduleUpdate()),
