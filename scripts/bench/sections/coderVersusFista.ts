@@ -20,8 +20,8 @@ export interface CoderComparison {
 
 /**
  * (a) The production coder (the engine's own code path) against the paper's setting, non-negative
- * FISTA with 500 iterations at the same λ, on the same real hidden states. FISTA runs on every
- * `fistaEvery`-th vector (it is slow); rates are vectors per second of wall time.
+ * FISTA with 500 iterations at the same λ, on the same real hidden states. FISTA runs on about
+ * `fistaVectors` of them, evenly spaced (it is slow); rates are vectors per second of wall time.
  */
 export async function compareCoders(engine: FactorEngine, X: Float32Array, n: number, options: { runs: number; fistaVectors: number }): Promise<CoderComparison> {
   const { dictionary, lambda } = engine;

@@ -1,8 +1,8 @@
-import { factorsOf, type DocumentDecomposition } from '../../../src/core/decompose/documentDecomposition';
+import type { DocumentDecomposition } from '../../../src/core/decompose/documentDecomposition';
 import type { FactorEngine } from '../../../src/core/engine/factorEngine';
 import { SeededRandom } from '../../../src/core/learn/random';
-import { tokenAtOffset, wordPieces } from '../../../src/core/tokenize/tokenAtOffset';
-import { hoverMarkdown } from '../../../src/extension/hover/hoverMarkdown';
+import { PartialDecomposition } from '../../../src/extension/engine/partialDecomposition';
+import { hoverContent } from '../../../src/extension/hover/hoverContent';
 import { median } from '../support/timing';
 
 export interface HoverLatency {
@@ -13,36 +13,28 @@ export interface HoverLatency {
 }
 
 /**
- * (c) A repeat hover: the document's decomposition is cached, so a hover is the token lookup,
- * its top factors at every layer with labels, and the Markdown. Timed over random offsets.
+ * (c) A repeat hover, as the extension's hover provider builds it (hoverContent) from the
+ * document's cached decomposition: the token lookup, its top factors at every layer with
+ * labels, and the Markdown. Timed over random offsets.
  */
 export function hoverLatency(engine: FactorEngine, text: string, decomposition: DocumentDecomposition, hovers: number, factorsShown = 5): HoverLatency {
+  const { tokens, layers, codes, relativeResiduals } = decomposition;
+  const cached = new PartialDecomposition(text, tokens, layers);
+  cached.add({ tokenStart: 0, tokenEnd: tokens.length, codes, relativeResiduals });
+  const options = {
+    factorsShown,
+    name: (factor: number) => ({ label: engine.label(factor) }),
+    commands: { highlight: 'transformerFactors.highlightFactor', openFactor: 'transformerFactors.openFactor' },
+  };
   const random = new SeededRandom(7);
-  const { tokens } = decomposition;
   const times: number[] = [];
   let characters = 0;
   for (let h = 0; h < hovers; h++) {
     const offset = Math.floor(random.next() * text.length);
     const start = performance.now();
-    const i = tokenAtOffset(tokens, offset);
-    if (i < 0) continue;
-    const { first, last } = wordPieces(tokens, i);
-    const markdown = hoverMarkdown({
-      tokenText: tokens[i].text,
-      wordPieces: tokens.slice(first, last + 1).map((t) => t.text),
-      layers: decomposition.layers.map((layer, l) => {
-        const all = factorsOf(decomposition, l, i);
-        return {
-          layer,
-          factors: all.slice(0, factorsShown).map((f) => ({ id: f.id, coefficient: f.coefficient, label: engine.label(f.id) })),
-          active: all.length,
-          relativeResidual: decomposition.relativeResiduals[l][i],
-        };
-      }),
-      commands: { highlight: 'transformerFactors.highlightFactor', openFactor: 'transformerFactors.openFactor' },
-    });
+    const hover = hoverContent(cached, offset, options);
     times.push(performance.now() - start);
-    characters += markdown.length;
+    characters += hover?.markdown.length ?? 0;
   }
   if (characters === 0) throw new Error('no hover produced any Markdown');
   const sorted = [...times].sort((a, b) => a - b);
