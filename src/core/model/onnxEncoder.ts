@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { join } from 'node:path';
 import type { HiddenStateEncoder } from './hiddenStateEncoder';
+import { onnxSessionOptions } from './onnx/sessionOptions';
 import { readModelInfo, type ModelInfo } from './modelInfo';
 
 export interface EncoderOptions {
@@ -17,8 +18,7 @@ export class OnnxEncoder implements HiddenStateEncoder {
 
   static async load(modelDir: string, options: EncoderOptions = {}): Promise<OnnxEncoder> {
     const info = readModelInfo(modelDir);
-    const sessionOptions: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all' };
-    if (options.intraOpThreads) sessionOptions.intraOpNumThreads = options.intraOpThreads;
+    const sessionOptions = onnxSessionOptions(options.intraOpThreads);
     let session: ort.InferenceSession;
     try {
       session = await ort.InferenceSession.create(join(modelDir, 'model.onnx'), sessionOptions);

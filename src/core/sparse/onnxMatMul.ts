@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { onnx } from 'onnx-proto';
 import { OnnxGraphBuilder } from '../model/onnx/onnxGraphBuilder';
+import { onnxSessionOptions } from '../model/onnx/sessionOptions';
 
 /**
  * C = A·Bᵀ on ONNX Runtime's own GEMM, through a two-node generated graph. Measured ~5× the
@@ -17,8 +18,7 @@ export class OnnxMatMul {
     const b = g.input('B', FLOAT, ['q', 'p']);
     g.op('MatMul', [a, g.op('Transpose', [b], { perm: [1, 0] })], {}, 'C');
     g.output('C', FLOAT, ['m', 'q']);
-    const options: ort.InferenceSession.SessionOptions = threads ? { intraOpNumThreads: threads } : {};
-    return new OnnxMatMul(await ort.InferenceSession.create(g.toBytes('multiply_transposed', 'transformer-factors'), options));
+    return new OnnxMatMul(await ort.InferenceSession.create(g.toBytes('multiply_transposed', 'transformer-factors'), onnxSessionOptions(threads)));
   }
 
   /** A [m × p] and B [q × p], row-major; returns A·Bᵀ [m × q]. */

@@ -1,5 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import type { HiddenStateEncoder } from '../hiddenStateEncoder';
+import { onnxSessionOptions } from '../onnx/sessionOptions';
 import type { ModelInfo } from '../modelInfo';
 import type { ExposedModel } from './exposedModelCache';
 import { graphFeeds } from './graphFeeds';
@@ -25,8 +26,7 @@ export class HfEncoder implements HiddenStateEncoder {
   ) {}
 
   static async load(exposed: ExposedModel, info: ModelInfo, frame: SequenceFrame, options: { intraOpThreads?: number } = {}): Promise<HfEncoder> {
-    const sessionOptions: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all' };
-    if (options.intraOpThreads) sessionOptions.intraOpNumThreads = options.intraOpThreads;
+    const sessionOptions = onnxSessionOptions(options.intraOpThreads);
     let session: ort.InferenceSession;
     try {
       session = await ort.InferenceSession.create(exposed.path, sessionOptions);
