@@ -74,11 +74,14 @@ export async function runTraining(model: LoadedModel, run: TrainingRun, callback
   // ONNX Runtime's GEMM, which also computes the batch's correlations XΦᵀ).
   const matMul = await OnnxMatMul.create();
   const trackedGram = new TrackedGram(matMul);
+  let batchCoder: SparseCoder | undefined;
   const coder: BatchCoder = async (dictionary, X, n, lambda) => {
     const { atoms, atomCount: K, hiddenSize: d } = dictionary;
     const gram = await trackedGram.current(dictionary);
     const correlations = await matMul.multiplyTransposed(X.subarray(0, n * d), n, atoms, K, d);
-    return new SparseCoder(dictionary, { gram }).codeBatch(X, n, lambda, { correlations });
+    if (batchCoder) batchCoder.retarget(dictionary, gram);
+    else batchCoder = new SparseCoder(dictionary, { gram });
+    return batchCoder.codeBatch(X, n, lambda, { correlations });
   };
   const final = await trainDictionary(model, texts, tokenCounts, coder, {
     atomCount: run.atomCount, lambda: run.lambda, seed: run.seed, epochs: run.epochs, layers: model.info.layers.map((_, i) => i),

@@ -1,7 +1,7 @@
 import { GrowingCholesky } from './growingCholesky';
-import { addScaledRows } from './kernels';
-import { selectSmallest } from './selectSmallest';
+import { largestAbove, selectSmallest } from './selectSmallest';
 import type { SparseVector } from './sparseCodes';
+import { GradientKernel } from './wasm/gradientKernel';
 
 export interface ActiveSetSettings {
   /** KKT tolerance relative to ‖x‖: stop when every g_k + λ ≥ −tolerance·‖x‖ off the support. */
@@ -43,44 +43,63 @@ export function emptyStats(): ActiveSetStats {
  */
 export class ActiveSetSolver {
   private readonly cholesky: GrowingCholesky;
+  /** G (rows `stride` floats apart), b, g = Gα − b and the candidate list, in WebAssembly memory. */
+  private readonly kernel: GradientKernel;
+  private readonly gram: Float32Array;
+  private readonly stride: number;
+  private readonly b: Float32Array;
+  private readonly gradient: Float32Array;
   /** Position of each atom in P, or −1. */
   private readonly position: Int32Array;
-  /** Atoms refused (numerically dependent on P, or stuck at zero) for the vector being coded. */
+  /** Atoms refused (numerically dependent on P, or stuck at zero) for the vector being coded, and their list. */
   private readonly refused: Uint8Array;
+  private readonly refusedList: Int32Array;
+  private refusedCount = 0;
+  /** 1 where an atom may not be a candidate: in P or refused (the kernel's view). */
+  private readonly blocked: Uint8Array;
   /** P in the factor's order, and α_P. */
   private readonly support: Int32Array;
   private readonly alpha: Float64Array;
   private readonly trial: Float64Array;
   private readonly column: Float64Array;
-  private readonly gradient: Float64Array;
-  private readonly candidates: Int32Array;
+  /** While a round's candidates are solved: G between each candidate and P, [candidate × capacity], kept in step with P. */
+  private readonly candidateGram: Float64Array;
+  private candidateCount = 0;
+  private readonly capacity: number;
   private size = 0;
   private readonly maxAdditions: number;
   // The vector being coded.
   private additions = 0;
-  private b: ArrayLike<number> = [];
   private lambda = 0;
   private tolerance = 0;
   private stats: ActiveSetStats | undefined;
 
   constructor(
-    private readonly gram: Float32Array,
+    gram: Float32Array,
     private readonly atomCount: number,
     maxSupport: number,
     private readonly settings: ActiveSetSettings = DEFAULT_ACTIVE_SET_SETTINGS,
   ) {
     const K = atomCount;
     const cap = Math.min(K, maxSupport);
+    this.kernel = new GradientKernel(gram, K, cap);
+    ({ gram: this.gram, stride: this.stride, b: this.b, g: this.gradient, blocked: this.blocked } = this.kernel);
     this.cholesky = new GrowingCholesky(cap);
     this.position = new Int32Array(K).fill(-1);
     this.refused = new Uint8Array(K);
+    this.refusedList = new Int32Array(K);
     this.support = new Int32Array(cap);
     this.alpha = new Float64Array(cap);
     this.trial = new Float64Array(cap);
     this.column = new Float64Array(cap);
-    this.gradient = new Float64Array(K);
-    this.candidates = new Int32Array(K);
+    this.capacity = cap;
+    this.candidateGram = new Float64Array(Math.max(settings.candidatesPerRound, cap >> 1) * cap);
     this.maxAdditions = settings.maxAdditionsPerSupport * cap;
+  }
+
+  /** Replaces G by another Gram matrix of the same size (the dictionary was updated). */
+  setGram(gram: Float32Array): void {
+    this.kernel.setGram(gram);
   }
 
   /**
@@ -88,27 +107,22 @@ export class ActiveSetSolver {
    * from a guess of its support (the atoms with positive values in `warm`).
    */
   solve(b: ArrayLike<number>, xNorm: number, lambda: number, warm?: SparseVector, stats?: ActiveSetStats): SparseVector {
-    const K = this.atomCount;
-    this.b = b;
+    this.kernel.setB(b);
     this.lambda = lambda;
     this.tolerance = this.settings.tolerance * Math.max(xNorm, Number.MIN_VALUE);
     this.stats = stats;
     this.additions = 0;
     this.reset();
     if (warm) this.startFrom(warm);
-    const g = this.gradient;
     let converged = false;
     let rounds = 0;
     for (; rounds < this.settings.maxRounds && this.additions <= this.maxAdditions; rounds++) {
-      // Full gradient g = Gα − b (G symmetric: row k of G is column k).
-      for (let k = 0; k < K; k++) g[k] = -b[k];
-      addScaledRows(g, this.gram, this.support, this.alpha, this.size, K);
       const count = this.worstViolators();
-      if (count === 0) {
+      // The float32 gradient may flag an atom that the exact check then clears: that is optimal too.
+      if (count === 0 || !this.solveOnCandidates(count)) {
         converged = !this.refusedViolate();
         break;
       }
-      this.solveOnCandidates(count);
     }
     if (stats) {
       stats.vectors++;
@@ -123,86 +137,119 @@ export class ActiveSetSolver {
     for (let i = 0; i < this.size; i++) this.position[this.support[i]] = -1;
     this.size = 0;
     this.cholesky.clear();
-    this.refused.fill(0);
+    for (let i = 0; i < this.refusedCount; i++) this.refused[this.refusedList[i]] = 0;
+    this.refusedCount = 0;
+    this.blocked.fill(0, 0, this.atomCount);
+  }
+
+  private refuse(k: number): void {
+    if (!this.refused[k]) this.refusedList[this.refusedCount++] = k;
+    this.refused[k] = 1;
+    this.blocked[k] = 1;
   }
 
   /**
-   * The candidates of a round: off-support atoms with g_k + λ < −tolerance, the worst first,
-   * at least `candidatesPerRound` of them (more when the support is large, so that rounds,
-   * each costing K·|P|, stay few). Returns how many were written to `candidates`.
+   * A round's full gradient g = Gα − b (G symmetric: row k of G is column k) and its candidates:
+   * off-support atoms with g_k + λ < −tolerance, the worst first, at least `candidatesPerRound`
+   * of them (more when the support is large, so that rounds, each costing K·|P|, stay few).
+   * Returns how many are at the start of the kernel's candidate list.
    */
   private worstViolators(): number {
-    const g = this.gradient;
     const threshold = -this.lambda - this.tolerance;
     const want = Math.max(this.settings.candidatesPerRound, this.size >> 1);
-    const list = this.candidates;
-    let count = 0;
-    for (let k = 0; k < this.atomCount; k++) {
-      if (g[k] < threshold && this.position[k] < 0 && !this.refused[k]) list[count++] = k;
-    }
-    if (count > want) {
-      selectSmallest(list, count, want, g);
-      count = want;
-    }
-    return count;
+    // With α = 0, g = −b: most atoms may violate (b shares the hidden states' mean direction), so keep only the best.
+    if (this.size === 0) return largestAbove(this.b, this.atomCount, -threshold, this.blocked, want, this.kernel.candidates);
+    const count = this.kernel.gradient(this.support, this.alpha, this.size, threshold);
+    if (count <= want) return count;
+    selectSmallest(this.kernel.candidates, count, want, this.gradient);
+    return want;
   }
 
+  /** Whether a refused atom violates KKT at the final α (computed exactly). */
   private refusedViolate(): boolean {
-    const threshold = -this.lambda - this.tolerance;
-    for (let k = 0; k < this.atomCount; k++) if (this.refused[k] && this.gradient[k] < threshold) return true;
+    for (let r = 0; r < this.refusedCount; r++) {
+      const k = this.refusedList[r];
+      if (this.position[k] >= 0) continue;
+      let slack = this.lambda - this.b[k];
+      const row = k * this.stride;
+      for (let i = 0; i < this.size; i++) slack += this.alpha[i] * this.gram[row + this.support[i]];
+      if (slack < -this.tolerance) return true;
+    }
     return false;
   }
 
   /**
-   * Lawson–Hanson on P ∪ candidates: add the candidate with the most negative g_k + λ, re-solve,
-   * until no candidate violates KKT.
+   * Lawson–Hanson on P ∪ candidates: add the candidate with the most negative g_k + λ (computed
+   * exactly), re-solve, until no candidate violates KKT. False if none could join at all.
    */
-  private solveOnCandidates(count: number): void {
-    const K = this.atomCount;
-    const { gram: G, b, lambda, support, alpha, candidates: list } = this;
-    for (;;) {
-      let worst = -1;
-      let worstSlack = -this.tolerance;
-      for (let c = 0; c < count; c++) {
-        const k = list[c];
-        if (this.position[k] >= 0 || this.refused[k]) continue;
-        // g_k + λ = (Gα)_k − b_k + λ over the current support.
-        let slack = lambda - b[k];
-        const row = k * K;
-        for (let i = 0; i < this.size; i++) slack += alpha[i] * G[row + support[i]];
-        if (slack < worstSlack) {
-          worstSlack = slack;
-          worst = k;
+  private solveOnCandidates(count: number): boolean {
+    const { gram: G, stride, b, lambda, support, alpha, blocked, capacity: cap } = this;
+    const list = this.kernel.candidates;
+    const C = this.candidateGram;
+    for (let c = 0; c < count; c++) {
+      const row = list[c] * stride;
+      for (let i = 0; i < this.size; i++) C[c * cap + i] = G[row + support[i]];
+    }
+    this.candidateCount = count;
+    const additionsBefore = this.additions;
+    try {
+      for (;;) {
+        let worst = -1;
+        let worstSlack = -this.tolerance;
+        for (let c = 0; c < count; c++) {
+          const k = list[c];
+          if (blocked[k]) continue;
+          // g_k + λ = (Gα)_k − b_k + λ over the current support.
+          let slack = lambda - b[k];
+          const at = c * cap;
+          for (let i = 0; i < this.size; i++) slack += alpha[i] * C[at + i];
+          if (slack < worstSlack) {
+            worstSlack = slack;
+            worst = k;
+          }
         }
+        if (worst < 0) return this.additions > additionsBefore;
+        if (++this.additions > this.maxAdditions) return true;
+        if (!this.join(worst) && !this.exchange(worst)) {
+          this.refuse(worst);
+          continue;
+        }
+        if (this.stats) this.stats.additions++;
+        this.settle();
+        // Rounding can leave a barely violating atom at zero: it must not come back this vector.
+        if (this.position[worst] < 0) this.refuse(worst);
       }
-      if (worst < 0 || ++this.additions > this.maxAdditions) return;
-      if (!this.join(worst) && !this.exchange(worst)) {
-        this.refused[worst] = 1;
-        continue;
-      }
-      if (this.stats) this.stats.additions++;
-      this.settle();
-      // Rounding can leave a barely violating atom at zero: it must not come back this vector.
-      if (this.position[worst] < 0) this.refused[worst] = 1;
+    } finally {
+      this.candidateCount = 0;
     }
   }
 
   /** Puts atom k at the end of P with value a; false if the factor refuses it. */
   private join(k: number, a = 0): boolean {
     if (this.position[k] >= 0) return false;
-    const K = this.atomCount;
+    const row = k * this.stride;
     const u = this.column;
-    for (let i = 0; i < this.size; i++) u[i] = this.gram[k * K + this.support[i]];
-    if (!this.cholesky.append(u, this.gram[k * K + k], this.b[k] - this.lambda)) return false;
-    this.support[this.size] = k;
-    this.alpha[this.size] = a;
-    this.position[k] = this.size++;
+    for (let i = 0; i < this.size; i++) u[i] = this.gram[row + this.support[i]];
+    if (!this.cholesky.append(u, this.gram[row + k], this.b[k] - this.lambda)) return false;
+    const p = this.size;
+    for (let c = 0; c < this.candidateCount; c++) this.candidateGram[c * this.capacity + p] = this.gram[row + this.kernel.candidates[c]];
+    this.support[p] = k;
+    this.alpha[p] = a;
+    this.position[k] = p;
+    this.size = p + 1;
+    this.blocked[k] = 1;
     return true;
   }
 
   private leave(i: number): void {
     this.cholesky.remove(i);
-    this.position[this.support[i]] = -1;
+    const k = this.support[i];
+    this.position[k] = -1;
+    this.blocked[k] = this.refused[k];
+    for (let c = 0; c < this.candidateCount; c++) {
+      const at = c * this.capacity;
+      this.candidateGram.copyWithin(at + i, at + i + 1, at + this.size);
+    }
     for (let j = i + 1; j < this.size; j++) {
       this.support[j - 1] = this.support[j];
       this.alpha[j - 1] = this.alpha[j];
@@ -254,9 +301,9 @@ export class ActiveSetSolver {
   private exchange(k: number): boolean {
     const p = this.size;
     if (p === 0) return false;
-    const K = this.atomCount;
     const w = this.trial;
-    for (let i = 0; i < p; i++) this.column[i] = this.gram[k * K + this.support[i]];
+    const row = k * this.stride;
+    for (let i = 0; i < p; i++) this.column[i] = this.gram[row + this.support[i]];
     this.cholesky.solve(this.column, w);
     let sum = 0;
     let tau = Infinity;
@@ -303,7 +350,11 @@ export class ActiveSetSolver {
       if (dropped * this.size * this.size > kept * kept * kept) {
         // Cheaper to factor the survivors afresh than to remove the others one by one.
         const survivors = Array.from(this.support.subarray(0, this.size)).filter((_, i) => s[i] > 0);
-        for (let i = 0; i < this.size; i++) this.position[this.support[i]] = -1;
+        for (let i = 0; i < this.size; i++) {
+          const k = this.support[i];
+          this.position[k] = -1;
+          this.blocked[k] = this.refused[k];
+        }
         this.size = 0;
         this.cholesky.clear();
         for (const k of survivors) this.join(k);
@@ -316,15 +367,24 @@ export class ActiveSetSolver {
 
   /** The support in ascending atom order with its values (any that round to 0 in float32 left out). */
   private result(): SparseVector {
-    const order = Array.from({ length: this.size }, (_, i) => i)
-      .filter((i) => Math.fround(this.alpha[i]) > 0)
-      .sort((p, q) => this.support[p] - this.support[q]);
-    const indices = new Uint32Array(order.length);
-    const values = new Float32Array(order.length);
-    order.forEach((i, j) => {
-      indices[j] = this.support[i];
-      values[j] = this.alpha[i];
-    });
+    let count = 0;
+    for (let i = 0; i < this.size; i++) if (Math.fround(this.alpha[i]) > 0) count++;
+    const indices = new Uint32Array(count);
+    const values = new Float32Array(count);
+    // Insertion sort by atom: supports are small.
+    let n = 0;
+    for (let i = 0; i < this.size; i++) {
+      const value = Math.fround(this.alpha[i]);
+      if (!(value > 0)) continue;
+      const atom = this.support[i];
+      let j = n++;
+      for (; j > 0 && indices[j - 1] > atom; j--) {
+        indices[j] = indices[j - 1];
+        values[j] = values[j - 1];
+      }
+      indices[j] = atom;
+      values[j] = value;
+    }
     return { indices, values };
   }
 }

@@ -139,21 +139,3 @@ export function transpose(A: Float32Array, m: number, p: number): Float32Array {
   for (let i = 0; i < m; i++) for (let h = 0; h < p; h++) T[h * m + i] = A[i * p + h];
   return T;
 }
-
-/**
- * y ← y + Σ_j c_j·M[rows_j] for the first `count` rows listed, M row-major with `width` columns:
- * four rows per pass so that y is read and written once per four rows.
- */
-export function addScaledRows(y: Float64Array, M: Float32Array, rows: Int32Array, c: Float64Array, count: number, width: number): void {
-  let j = 0;
-  for (; j + 4 <= count; j += 4) {
-    const r0 = rows[j] * width, r1 = rows[j + 1] * width, r2 = rows[j + 2] * width, r3 = rows[j + 3] * width;
-    const c0 = c[j], c1 = c[j + 1], c2 = c[j + 2], c3 = c[j + 3];
-    for (let k = 0; k < width; k++) y[k] += c0 * M[r0 + k] + c1 * M[r1 + k] + c2 * M[r2 + k] + c3 * M[r3 + k];
-  }
-  for (; j < count; j++) {
-    const r = rows[j] * width;
-    const cj = c[j];
-    for (let k = 0; k < width; k++) y[k] += cj * M[r + k];
-  }
-}

@@ -20,18 +20,35 @@ export interface BatchCodingOptions {
 /**
  * Exact sparse coding against one dictionary, for interactive use: the same problem as the
  * paper's FISTA (min_α ½‖x − Φα‖² + λ‖α‖₁, α ≥ 0), solved to KKT tolerance by an active-set
- * method on the Gram matrix G = ΦᵀΦ, which is computed once here.
+ * method on the Gram matrix G = ΦᵀΦ, which is computed once here (or given).
  */
 export class SparseCoder {
-  readonly gram: Float32Array;
   private readonly solver: ActiveSetSolver;
+  private current: Dictionary;
 
-  constructor(readonly dictionary: Dictionary, options: SparseCoderOptions = {}) {
+  constructor(dictionary: Dictionary, options: SparseCoderOptions = {}) {
+    this.current = dictionary;
     const { atomCount: K, hiddenSize: d } = dictionary;
-    this.gram = options.gram ?? gramMatrix(dictionary);
-    if (this.gram.length !== K * K) throw new Error(`the Gram matrix holds ${this.gram.length} values, not ${K} × ${K}`);
+    const gram = options.gram ?? gramMatrix(dictionary);
     const { gram: _gram, ...settings } = options;
-    this.solver = new ActiveSetSolver(this.gram, K, Math.min(K, d), { ...DEFAULT_ACTIVE_SET_SETTINGS, ...settings });
+    this.solver = new ActiveSetSolver(gram, K, Math.min(K, d), { ...DEFAULT_ACTIVE_SET_SETTINGS, ...settings });
+  }
+
+  /**
+   * Codes against an updated dictionary of the same shape from now on (a learning step moved its
+   * atoms), given its Gram matrix: cheaper than a new coder, whose solver holds its own copy of G.
+   */
+  retarget(dictionary: Dictionary, gram: Float32Array): void {
+    const { atomCount: K, hiddenSize: d } = this.current;
+    if (dictionary.atomCount !== K || dictionary.hiddenSize !== d) {
+      throw new Error(`the coder is for ${K} atoms of size ${d}, not ${dictionary.atomCount} of size ${dictionary.hiddenSize}`);
+    }
+    this.solver.setGram(gram);
+    this.current = dictionary;
+  }
+
+  get dictionary(): Dictionary {
+    return this.current;
   }
 
   /** The code of one vector x (length hidden). */

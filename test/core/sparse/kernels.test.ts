@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { gramMatrix } from '../../../src/core/sparse/gram';
-import { addScaledRows, multiplyTransposed, subtractProduct, transpose } from '../../../src/core/sparse/kernels';
+import { multiplyTransposed, subtractProduct, transpose } from '../../../src/core/sparse/kernels';
 import { largestEigenvalue } from '../../../src/core/sparse/largestEigenvalue';
-import { selectSmallest } from '../../../src/core/sparse/selectSmallest';
+import { largestAbove, selectSmallest } from '../../../src/core/sparse/selectSmallest';
 import { seededRandom } from './realHiddenStates';
 import { randomDictionary, randomVectors } from './tinyProblems';
 
@@ -87,18 +87,21 @@ test('selectSmallest puts the `want` smallest keys first, ties and all', () => {
   }
 });
 
-test('addScaledRows adds Σ c_j·M[rows_j] for any count (groups of four and the rest)', () => {
-  const width = 7;
-  const M = randomVectors(10, width, 8);
-  for (const count of [0, 1, 4, 6, 9]) {
-    const rows = Int32Array.from([9, 2, 2, 5, 0, 7, 3, 1, 8].slice(0, count));
-    const c = Float64Array.from(rows, (_, j) => j - 2.5);
-    const y = Float64Array.from({ length: width }, (_, k) => k);
-    addScaledRows(y, M, rows, c, count, width);
-    for (let k = 0; k < width; k++) {
-      let expected = k;
-      rows.forEach((r, j) => { expected += c[j] * M[r * width + k]; });
-      assert.ok(close(y[k], expected, 1e-12), `count ${count}, column ${k}`);
-    }
+test('largestAbove keeps the `want` largest values above the floor, skipping what is skipped, ties and all', () => {
+  const random = seededRandom(11);
+  for (let trial = 0; trial < 300; trial++) {
+    const n = 1 + Math.floor(random() * 300);
+    const want = Math.floor(random() * 40);
+    const values = Float32Array.from({ length: n }, () => Math.floor(random() * 20) - 10);
+    const skip = Uint8Array.from({ length: n }, () => (random() < 0.2 ? 1 : 0));
+    const floor = Math.floor(random() * 10) - 8;
+    const out = new Int32Array(n);
+    const count = largestAbove(values, n, floor, skip, want, out);
+    const eligible = Array.from(values).filter((v, k) => v > floor && !skip[k]).sort((a, b) => b - a);
+    assert.equal(count, Math.min(want, eligible.length), `n ${n} want ${want}`);
+    const chosen = Array.from(out.subarray(0, count));
+    assert.equal(new Set(chosen).size, count, 'no index twice');
+    for (const k of chosen) assert.ok(values[k] > floor && !skip[k], `index ${k} qualifies`);
+    assert.deepEqual(chosen.map((k) => values[k]).sort((a, b) => b - a), eligible.slice(0, count));
   }
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyStats } from '../../../src/core/sparse/activeSet';
+import { gramMatrix } from '../../../src/core/sparse/gram';
 import { objective } from '../../../src/core/sparse/objective';
 import { SparseCoder } from '../../../src/core/sparse/sparseCoder';
 import { codeRow, stackSparseVectors } from '../../../src/core/sparse/sparseCodes';
@@ -68,4 +69,39 @@ test('a vector stopped by a safety limit is counted as unconverged and still get
   new SparseCoder(dictionary).codeBatch(X, 5, 0.01, { stats: full });
   assert.equal(full.unconverged, 0);
   assert.ok(full.additions > stats.additions);
+});
+
+test('with no KKT tolerance at all, every vector still ends in a few rounds at the optimum (float32 gradient, exact checks)', () => {
+  // Every atom twice: the twin of a support atom sits exactly at the optimality threshold, where
+  // the float32 gradient may call it violating by rounding alone. The exact double-precision
+  // check turns it away, and that must end the vector, not start another round.
+  const base = randomDictionary(150, 48, 21, 1);
+  const atoms = new Float32Array(300 * 48);
+  atoms.set(base.atoms);
+  atoms.set(base.atoms, 150 * 48);
+  const dictionary = { atoms, atomCount: 300, hiddenSize: 48 };
+  const X = randomVectors(40, 48, 22, 3).map((v) => 100 * v);
+  const stats = emptyStats();
+  const codes = new SparseCoder(dictionary, { tolerance: 0 }).codeBatch(X, 40, 0.5, { stats });
+  assert.ok(stats.rounds / stats.vectors < 10, `${stats.rounds / stats.vectors} rounds per vector`);
+  const reference = new SparseCoder(base).codeBatch(X, 40, 0.5);
+  for (let i = 0; i < 40; i++) {
+    const x = X.subarray(i * 48, (i + 1) * 48);
+    const f = objective(x, dictionary, codeRow(codes, i), 0.5);
+    const g = objective(x, base, codeRow(reference, i), 0.5);
+    assert.ok(Math.abs(f - g) <= 1e-6 * g, `row ${i}: ${f} vs ${g}`);
+  }
+});
+
+test('a coder retargeted to an updated dictionary codes exactly as a new coder for it; another shape is refused', () => {
+  const before = randomDictionary(30, 10, 31, 1);
+  const after = randomDictionary(30, 10, 32, 1);
+  const X = randomVectors(20, 10, 33, 1);
+  const coder = new SparseCoder(before);
+  coder.codeBatch(X, 20, 0.05);
+  coder.retarget(after, gramMatrix(after));
+  assert.equal(coder.dictionary, after);
+  assert.deepEqual(coder.codeBatch(X, 20, 0.05), new SparseCoder(after).codeBatch(X, 20, 0.05));
+  assert.notDeepEqual(new SparseCoder(before).codeBatch(X, 20, 0.05), new SparseCoder(after).codeBatch(X, 20, 0.05));
+  assert.throws(() => coder.retarget(randomDictionary(31, 10, 34), new Float32Array(31 * 31)), /for 30 atoms of size 10, not 31 of size 10/);
 });
