@@ -1,7 +1,10 @@
 import { onnx } from 'onnx-proto';
 
-/** Integers, integer lists and strings map to ONNX INT/INTS/STRING; a float is wrapped as `{ float: x }`. */
-export type AttributeValue = number | number[] | string | { float: number };
+/**
+ * Integers, integer lists and strings map to ONNX INT/INTS/STRING; a float is wrapped as
+ * `{ float: x }`, a subgraph (e.g. a Loop's body, from another builder's `toGraph`) as `{ graph: g }`.
+ */
+export type AttributeValue = number | number[] | string | { float: number } | { graph: onnx.IGraphProto };
 export type Dim = number | string;
 
 /** Appends nodes, constants and declared inputs/outputs to an ONNX graph and serialises it. */
@@ -12,7 +15,8 @@ export class OnnxGraphBuilder {
   private readonly outputs: onnx.IValueInfoProto[] = [];
   private counter = 0;
 
-  constructor(private readonly opset: number) {}
+  /** `namePrefix` starts every generated name, so a subgraph's names never clash with its outer graph's. */
+  constructor(private readonly opset: number, private readonly namePrefix = '') {}
 
   input(name: string, elemType: onnx.TensorProto.DataType, dims: Dim[]): string {
     this.inputs.push(valueInfo(name, elemType, dims));
@@ -38,12 +42,12 @@ export class OnnxGraphBuilder {
   /** Adds a node; returns the names of its outputs (fresh names unless given). */
   node(opType: string, inputs: string[], attributes: Record<string, AttributeValue> = {}, outputs?: string[] | number): string[] {
     const count = typeof outputs === 'number' ? outputs : 1;
-    const outNames = Array.isArray(outputs) ? outputs : Array.from({ length: count }, () => `${opType}_${this.counter++}`);
+    const outNames = Array.isArray(outputs) ? outputs : Array.from({ length: count }, () => `${this.namePrefix}${opType}_${this.counter++}`);
     this.nodes.push({
       opType,
       input: inputs,
       output: outNames,
-      name: `${opType}_node_${this.counter++}`,
+      name: `${this.namePrefix}${opType}_node_${this.counter++}`,
       attribute: Object.entries(attributes).map(([name, value]) => attribute(name, value)),
     });
     return outNames;
@@ -54,18 +58,17 @@ export class OnnxGraphBuilder {
     return this.node(opType, inputs, attributes, output ? [output] : 1)[0];
   }
 
+  /** The graph built so far, e.g. as a subgraph attribute of another builder's node. */
+  toGraph(graphName: string): onnx.IGraphProto {
+    return { name: graphName, node: this.nodes, initializer: this.initializers, input: this.inputs, output: this.outputs };
+  }
+
   toBytes(graphName: string, producer: string): Uint8Array {
     const model = onnx.ModelProto.create({
       irVersion: 8,
       producerName: producer,
       opsetImport: [{ domain: '', version: this.opset }],
-      graph: {
-        name: graphName,
-        node: this.nodes,
-        initializer: this.initializers,
-        input: this.inputs,
-        output: this.outputs,
-      },
+      graph: this.toGraph(graphName),
     });
     return onnx.ModelProto.encode(model).finish();
   }
@@ -87,7 +90,9 @@ function attribute(name: string, value: AttributeValue): onnx.IAttributeProto {
   const { AttributeType } = onnx.AttributeProto;
   if (typeof value === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
   if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
-  if (typeof value === 'object') return { name, type: AttributeType.FLOAT, f: value.float };
+  if (typeof value === 'object') {
+    return 'graph' in value ? { name, type: AttributeType.GRAPH, g: value.graph } : { name, type: AttributeType.FLOAT, f: value.float };
+  }
   if (!Number.isInteger(value)) throw new Error(`attribute ${name}: ${value} is not an integer; wrap floats as { float: x }`);
   return { name, type: AttributeType.INT, i: value };
 }
