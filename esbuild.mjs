@@ -20,6 +20,8 @@ const builds = [
   { entryPoints: ['src/extension/catalog/catalogWorker.ts'], outfile: 'out/catalogWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
   // Model downloads, graph rewrites and dictionary training, started by ModelJobClient.
   { entryPoints: ['src/extension/models/modelWorker.ts'], outfile: 'out/modelWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
+  // Sparse-coding threads of the engine (CoderPool), started from beside whichever bundle runs the engine.
+  { entryPoints: ['src/core/sparse/parallel/coderWorker.ts'], outfile: 'out/coderWorker.js', platform: 'node', format: 'cjs', external: nodeExternals },
   { entryPoints: ['src/cli/bin.ts'], outfile: 'out/cli.js', platform: 'node', format: 'cjs', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['webview/main.ts'], outfile: 'media/dist/webview.js', platform: 'browser', format: 'iife' },
 ].map((options) => ({ bundle: true, target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning', alias, ...options }));

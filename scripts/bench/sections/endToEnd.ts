@@ -1,8 +1,8 @@
-import { relativeResiduals } from '../../../src/core/decompose/decomposeDocument';
-import { encodeDocument } from '../../../src/core/encode/documentEncoder';
+import { decomposeDocument } from '../../../src/core/decompose/decomposeDocument';
 import { sentenceEnds } from '../../../src/core/encode/sentenceBoundaries';
 import { planWindows } from '../../../src/core/encode/windowPlan';
 import type { FactorEngine } from '../../../src/core/engine/factorEngine';
+import type { HiddenStateEncoder } from '../../../src/core/model/hiddenStateEncoder';
 import { USE_LITE_LAYERS } from '../../../src/core/model/useLite/useLiteLayers';
 import type { TfjsReference } from '../../../test/support/tfjsReference';
 import { median, secondsSince } from '../support/timing';
@@ -25,37 +25,37 @@ export interface EndToEnd {
 }
 
 /**
- * (b) text → tokens → hidden states at every depth → sparse codes, exactly as the engine's
- * decomposition runs it, timed per stage. Returns the stacked states of the first run too.
+ * (b) text → tokens → hidden states at every depth → sparse codes, timed per stage on the engine's
+ * own path (decomposeDocument, with the engine's coder): the model stage is the time inside the
+ * encoder's runs, coding the rest (coder threads, residuals, stitching). Returns the stacked
+ * states of the first run too.
  */
 export async function endToEnd(engine: FactorEngine, text: string, runs: number, reference?: TfjsReference): Promise<EndToEnd & { states: Float32Array[] }> {
   const timings: StageSeconds[] = [];
   let states: Float32Array[] = [];
-  const d = engine.model.info.hiddenSize;
   let tokenCount = 0;
   for (let r = 0; r < runs; r++) {
+    let model = 0;
+    const encoder: HiddenStateEncoder = {
+      info: engine.model.encoder.info,
+      run: async (sequences) => {
+        const start = performance.now();
+        const out = await engine.model.encoder.run(sequences);
+        model += secondsSince(start);
+        return out;
+      },
+      dispose: () => engine.model.encoder.dispose(),
+    };
     const begin = performance.now();
     const tokens = engine.model.tokenizer.tokenize(text);
     tokenCount = tokens.length;
     const tokenize = secondsSince(begin);
-    let model = 0;
-    let coding = 0;
     const collected: Float32Array[][] = engine.model.info.layers.map(() => []);
-    const chunks = encodeDocument(engine.model.encoder, tokens, text)[Symbol.asyncIterator]();
-    for (;;) {
-      let start = performance.now();
-      const next = await chunks.next();
-      model += secondsSince(start);
-      if (next.done) break;
-      start = performance.now();
-      for (const [layer, X] of next.value.states.entries()) {
-        const codes = await engine.code(X, X.length / d);
-        relativeResiduals(engine.dictionary, X, codes);
-        if (r === 0) collected[layer].push(X);
-      }
-      coding += secondsSince(start);
+    for await (const chunk of decomposeDocument({ ...engine.model, encoder }, engine.dictionary, engine.code, tokens, text)) {
+      if (r === 0) chunk.states.forEach((X, layer) => collected[layer].push(X));
     }
-    timings.push({ tokenize, model, coding, total: secondsSince(begin) });
+    const total = secondsSince(begin);
+    timings.push({ tokenize, model, coding: total - tokenize - model, total });
     if (r === 0) states = collected.map(concatFloats);
   }
   const seconds: StageSeconds = {

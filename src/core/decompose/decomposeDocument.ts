@@ -34,16 +34,19 @@ export async function* decomposeDocument(
 ): AsyncGenerator<DecomposedChunk> {
   const d = model.info.hiddenSize;
   for await (const chunk of encodeDocument(model.encoder, tokens, text, options)) {
-    const codes: SparseCodes[] = [];
-    for (const X of chunk.states) codes.push(await code(X, X.length / d));
-    yield {
-      tokenStart: chunk.tokenStart,
-      tokenEnd: chunk.tokenEnd,
-      states: chunk.states,
-      codes,
-      relativeResiduals: chunk.states.map((X, layer) => relativeResiduals(dictionary, X, codes[layer])),
-    };
+    // Every depth at once: a coder on worker threads codes them side by side.
+    const coded = await Promise.all(chunk.states.map((X) => code(X, X.length / d)));
+    yield { tokenStart: chunk.tokenStart, tokenEnd: chunk.tokenEnd, states: chunk.states, ...withResiduals(dictionary, chunk.states, coded) };
   }
+}
+
+/**
+ * Codes and their rows' relative residuals, kept apart: the coder's own when it worked them out
+ * (SparseCodes.relativeResiduals), otherwise reconstructed here.
+ */
+export function withResiduals(dictionary: Dictionary, states: readonly Float32Array[], coded: readonly SparseCodes[]): { codes: SparseCodes[]; relativeResiduals: Float32Array[] } {
+  const codes = coded.map(({ offsets, indices, values }) => ({ offsets, indices, values }));
+  return { codes, relativeResiduals: coded.map((c, layer) => c.relativeResiduals ?? relativeResiduals(dictionary, states[layer], c)) };
 }
 
 /** ‖x − Φα‖ / ‖x‖ for every row. */

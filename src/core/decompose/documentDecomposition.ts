@@ -73,5 +73,13 @@ export function concatRows(parts: readonly SparseCodes[]): SparseCodes {
     row += count;
     at += part.offsets[count] - part.offsets[0];
   }
-  return { offsets, indices, values };
+  const withResiduals = parts.every((part) => part.relativeResiduals);
+  if (!withResiduals) return { offsets, indices, values };
+  const relativeResiduals = new Float32Array(rows);
+  row = 0;
+  for (const part of parts) {
+    relativeResiduals.set(part.relativeResiduals!, row);
+    row += part.offsets.length - 1;
+  }
+  return { offsets, indices, values, relativeResiduals };
 }

@@ -133,6 +133,24 @@ export class ActiveSetSolver {
     return this.result();
   }
 
+  /**
+   * ‖x − Φα‖² = ‖x‖² − 2bᵀα + αᵀGα for a code of the vector just solved (its b is still held),
+   * given ‖x‖²: O(|P|²) instead of the O(|P|·hidden) of reconstructing Φα.
+   */
+  residualSquared(code: SparseVector, xx: number): number {
+    const { indices, values } = code;
+    let bAlpha = 0;
+    let quadratic = 0;
+    for (let i = 0; i < indices.length; i++) {
+      const row = indices[i] * this.stride;
+      let s = 0;
+      for (let j = 0; j < i; j++) s += values[j] * this.gram[row + indices[j]];
+      quadratic += values[i] * (2 * s + values[i] * this.gram[row + indices[i]]);
+      bAlpha += this.b[indices[i]] * values[i];
+    }
+    return Math.max(0, xx - 2 * bAlpha + quadratic);
+  }
+
   private reset(): void {
     for (let i = 0; i < this.size; i++) this.position[this.support[i]] = -1;
     this.size = 0;

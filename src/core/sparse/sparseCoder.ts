@@ -56,12 +56,17 @@ export class SparseCoder {
     return this.codeRows(x, 1, lambda, warmStart && stackSparseVectors([warmStart]), stats)[0];
   }
 
-  /** Codes the rows of X ([n × hidden], row-major). */
+  /** Codes the rows of X ([n × hidden], row-major), with each row's relative residual ‖x − Φα‖ / ‖x‖. */
   codeBatch(X: Float32Array, n: number, lambda: number, options: BatchCodingOptions = {}): SparseCodes {
-    return stackSparseVectors(this.codeRows(X, n, lambda, options.warmStarts, options.stats, options.correlations));
+    const relativeResiduals = new Float32Array(n);
+    const codes = stackSparseVectors(this.codeRows(X, n, lambda, options.warmStarts, options.stats, options.correlations, relativeResiduals));
+    return { ...codes, relativeResiduals };
   }
 
-  private codeRows(X: Float32Array, n: number, lambda: number, warmStarts?: SparseCodes, stats?: ActiveSetStats, correlations?: Float32Array): SparseVector[] {
+  private codeRows(
+    X: Float32Array, n: number, lambda: number,
+    warmStarts?: SparseCodes, stats?: ActiveSetStats, correlations?: Float32Array, relativeResiduals?: Float32Array,
+  ): SparseVector[] {
     const { atoms: phi, atomCount: K, hiddenSize: d } = this.dictionary;
     if (X.length !== n * d) throw new Error(`X holds ${X.length} values, not ${n} × ${d}`);
     if (correlations && correlations.length !== n * K) throw new Error(`correlations hold ${correlations.length} values, not ${n} × ${K}`);
@@ -79,7 +84,9 @@ export class SparseCoder {
         for (let h = 0; h < d; h++) xx += X[i * d + h] ** 2;
         const warm = warmStarts && codeRow(warmStarts, i);
         const bi = correlations ? correlations.subarray(i * K, (i + 1) * K) : b.subarray(r * K, (r + 1) * K);
-        rows.push(this.solver.solve(bi, Math.sqrt(xx), lambda, warm, stats));
+        const code = this.solver.solve(bi, Math.sqrt(xx), lambda, warm, stats);
+        if (relativeResiduals) relativeResiduals[i] = xx > 0 ? Math.sqrt(this.solver.residualSquared(code, xx) / xx) : 0;
+        rows.push(code);
       }
     }
     return rows;

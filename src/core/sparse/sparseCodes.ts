@@ -12,6 +12,8 @@ export interface SparseCodes {
   offsets: Uint32Array;
   indices: Uint32Array;
   values: Float32Array;
+  /** ‖x − Φα‖ / ‖x‖ of each row, when the coder worked it out alongside (SparseCoder does). */
+  relativeResiduals?: Float32Array;
 }
 
 export function rowCount(codes: SparseCodes): number {

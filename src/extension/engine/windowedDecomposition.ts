@@ -1,5 +1,4 @@
-import type { SparseCodes } from '../../core/sparse/sparseCodes';
-import { relativeResiduals } from '../../core/decompose/decomposeDocument';
+import { withResiduals } from '../../core/decompose/decomposeDocument';
 import { sentenceEnds } from '../../core/encode/sentenceBoundaries';
 import { planWindows, type Window } from '../../core/encode/windowPlan';
 import type { FactorEngine } from '../../core/engine/factorEngine';
@@ -65,9 +64,9 @@ async function* runBatch(
     const from = (window.ownStart - window.start) * hidden;
     const to = (window.ownEnd - window.start) * hidden;
     const states = results[i].map((layer) => layer.subarray(from, to));
-    const codes: SparseCodes[] = [];
-    for (const X of states) codes.push(await engine.code(X, X.length / hidden));
-    const span = { codes, relativeResiduals: states.map((X, layer) => relativeResiduals(engine.dictionary, X, codes[layer])) };
+    // Every depth at once: the engine's coder threads code them side by side.
+    const coded = await Promise.all(states.map((X) => engine.code(X, X.length / hidden)));
+    const span = withResiduals(engine.dictionary, states, coded);
     cache?.set(key, span, window.ownEnd - window.ownStart);
     yield { tokenStart: window.ownStart, tokenEnd: window.ownEnd, ...span, cached: false };
   }

@@ -44,7 +44,8 @@ async function open(sources: WorkerSources): Promise<void> {
   if (engine && key === opened) return;
   await engine?.dispose();
   engine = undefined;
-  engine = await FactorEngine.open({ modelDir: sources.modelDir, dictionaryPath: sources.dictionaryPath, lambda: sources.lambda, intraOpThreads: 1 });
+  // One thread for the model and one for coding: the panel's work leaves the other cores to the engine worker's decompositions.
+  engine = await FactorEngine.open({ modelDir: sources.modelDir, dictionaryPath: sources.dictionaryPath, lambda: sources.lambda, intraOpThreads: 1, coderThreads: 1 });
   opened = key;
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { brownSentences, BROWN_HELD_OUT_FILES } from '../../../src/core/corpus/brownCorpus';
 import { FactorEngine } from '../../../src/core/engine/factorEngine';
 import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../../../src/core/model/bundledModel';
 
@@ -24,4 +25,39 @@ test('the engine codes the same with correlations from ONNX Runtime and from the
   }
   await onnx.dispose();
   await js.dispose();
+});
+
+test('the engine decomposes a document bit for bit the same on one coder thread and on two worker threads', async () => {
+  const sentences: string[] = [];
+  for (const sentence of brownSentences(BROWN_HELD_OUT_FILES)) {
+    sentences.push(sentence.text);
+    if (sentences.join('\n').length > 3000) break;
+  }
+  const document = sentences.join('\n');
+  const one = await FactorEngine.open({ ...sources, coderThreads: 1 });
+  const two = await FactorEngine.open({ ...sources, coderThreads: 2 });
+  try {
+    assert.equal(one.coderThreads, 1);
+    assert.equal(two.coderThreads, 2);
+    const a = await one.decompose(document);
+    const b = await two.decompose(document);
+    assert.ok(a.tokens.length > 300, `${a.tokens.length} tokens: several model windows are wanted`);
+    assert.deepEqual(b.tokens, a.tokens);
+    const bits = (values: Float32Array) => new Uint32Array(values.buffer, values.byteOffset, values.length);
+    for (let layer = 0; layer < a.layers.length; layer++) {
+      assert.ok(a.codes[layer].values.length > 2 * a.tokens.length);
+      assert.deepEqual(b.codes[layer].offsets, a.codes[layer].offsets, `layer ${layer}: rows' sizes`);
+      assert.deepEqual(b.codes[layer].indices, a.codes[layer].indices, `layer ${layer}: factors`);
+      assert.deepEqual(bits(b.codes[layer].values), bits(a.codes[layer].values), `layer ${layer}: coefficients`);
+      assert.deepEqual(bits(b.relativeResiduals[layer]), bits(a.relativeResiduals[layer]), `layer ${layer}: residuals`);
+    }
+  } finally {
+    await one.dispose();
+    await two.dispose();
+  }
+});
+
+test('coderThreads must be a whole number from 1', async () => {
+  await assert.rejects(FactorEngine.open({ ...sources, coderThreads: 0 }), /coderThreads must be a whole number from 1, not 0/);
+  await assert.rejects(FactorEngine.open({ ...sources, coderThreads: 1.5 }), /coderThreads must be a whole number from 1, not 1.5/);
 });
