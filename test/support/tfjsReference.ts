@@ -37,6 +37,13 @@ export class TfjsReference {
    * for each node, its [batch][position] rows as Float32Arrays of the hidden width.
    */
   async run(batch: number[][], nodeNames: string[]): Promise<Float32Array[][][]> {
+    const outputs = await this.runFlat(batch, nodeNames);
+    return outputs.map(({ data, shape: [b, l, h] }) =>
+      Array.from({ length: b }, (_, s) => Array.from({ length: l }, (_, p) => data.slice((s * l + p) * h, (s * l + p + 1) * h))));
+  }
+
+  /** The same run, each node's output as one flat [batch × positions × hidden] array with its shape. */
+  async runFlat(batch: number[][], nodeNames: string[]): Promise<Array<{ data: Float32Array; shape: number[] }>> {
     await useBackend(this.backend);
     const indices = batch.flatMap((ids, s) => ids.map((_, p) => [s, p]));
     const inputs = {
@@ -44,11 +51,7 @@ export class TfjsReference {
       values: tf.tensor1d(batch.flat(), 'int32'),
     };
     const outputs = (await this.model.executeAsync(inputs, nodeNames)) as tf.Tensor[];
-    const result = await Promise.all(outputs.map(async (t) => {
-      const [b, l, h] = t.shape as number[];
-      const data = (await t.data()) as Float32Array;
-      return Array.from({ length: b }, (_, s) => Array.from({ length: l }, (_, p) => data.slice((s * l + p) * h, (s * l + p + 1) * h)));
-    }));
+    const result = await Promise.all(outputs.map(async (t) => ({ data: (await t.data()) as Float32Array, shape: t.shape as number[] })));
     tf.dispose([...outputs, inputs.indices, inputs.values]);
     return result;
   }

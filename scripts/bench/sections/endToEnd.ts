@@ -1,4 +1,5 @@
 import { decomposeDocument } from '../../../src/core/decompose/decomposeDocument';
+import { DEFAULT_BATCH_SIZE } from '../../../src/core/encode/documentEncoder';
 import { sentenceEnds } from '../../../src/core/encode/sentenceBoundaries';
 import { planWindows } from '../../../src/core/encode/windowPlan';
 import type { FactorEngine } from '../../../src/core/engine/factorEngine';
@@ -19,9 +20,8 @@ export interface EndToEnd {
   runs: number;
   /** Medians over the runs, per stage (the total is the median of the totals). */
   seconds: StageSeconds;
-  /** The model stage on the same windows in the original TF.js graph (WASM backend). */
-  tfjsModelSeconds?: number;
-  modelSpeedupOverTfjs?: number;
+  /** The model stage alone on the same windows and batches, ONNX Runtime and the original TF.js graph (WASM backend) alternating. */
+  modelStage?: { onnxSeconds: number; tfjsSeconds: number; speedupOverTfjs: number };
 }
 
 /**
@@ -66,28 +66,38 @@ export async function endToEnd(engine: FactorEngine, text: string, runs: number,
   };
   const result: EndToEnd & { states: Float32Array[] } = { tokens: tokenCount, runs, seconds, states };
   if (reference) {
-    result.tfjsModelSeconds = await tfjsModelStage(engine, reference, text, runs);
-    result.modelSpeedupOverTfjs = result.tfjsModelSeconds / seconds.model;
+    const stages = await modelStages(engine, reference, text, Math.max(runs, 7));
+    result.modelStage = { onnxSeconds: stages.onnx, tfjsSeconds: stages.tfjs, speedupOverTfjs: stages.tfjs / stages.onnx };
   }
   return result;
 }
 
-/** The same windows, in batches of the same size, through the TF.js graph's five depth nodes. */
-async function tfjsModelStage(engine: FactorEngine, reference: TfjsReference, text: string, runs: number): Promise<number> {
+/**
+ * The model stage alone, ONNX Runtime against the original TF.js graph (its five depth nodes read
+ * out as flat arrays): the same windows in the same batches, the two alternating run by run.
+ * Returns the medians in seconds.
+ */
+async function modelStages(engine: FactorEngine, reference: TfjsReference, text: string, runs: number): Promise<{ onnx: number; tfjs: number }> {
   const tokens = engine.model.tokenizer.tokenize(text);
   const windows = planWindows(tokens.length, sentenceEnds(tokens, text), { maxLength: engine.model.info.maxLength, context: 16 });
+  const batches: number[][][] = [];
+  for (let b = 0; b < windows.length; b += DEFAULT_BATCH_SIZE) batches.push(windows.slice(b, b + DEFAULT_BATCH_SIZE).map((w) => tokens.slice(w.start, w.end).map((t) => t.id)));
   const nodes = USE_LITE_LAYERS.map((l) => l.tfjsNode);
-  const once = async () => {
+  const timed = async (run: (batch: number[][]) => Promise<unknown>) => {
     const start = performance.now();
-    for (let b = 0; b < windows.length; b += 8) {
-      await reference.run(windows.slice(b, b + 8).map((w) => tokens.slice(w.start, w.end).map((t) => t.id)), nodes);
-    }
+    for (const batch of batches) await run(batch);
     return secondsSince(start);
   };
-  await reference.run([tokens.slice(0, 16).map((t) => t.id)], nodes); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) times.push(await once());
-  return median(times);
+  const onnx = () => timed((batch) => engine.model.encoder.run(batch));
+  const tfjs = () => timed((batch) => reference.runFlat(batch, nodes));
+  await onnx();
+  await tfjs(); // warm-ups
+  const times = { onnx: [] as number[], tfjs: [] as number[] };
+  for (let r = 0; r < runs; r++) {
+    times.onnx.push(await onnx());
+    times.tfjs.push(await tfjs());
+  }
+  return { onnx: median(times.onnx), tfjs: median(times.tfjs) };
 }
 
 function concatFloats(parts: readonly Float32Array[]): Float32Array {

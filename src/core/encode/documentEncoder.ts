@@ -10,8 +10,11 @@ export interface EncodedChunk {
   states: Float32Array[];
 }
 
+/** Windows per model run unless told otherwise. */
+export const DEFAULT_BATCH_SIZE = 8;
+
 export interface DocumentEncodeOptions {
-  /** Windows per model run: trades speed for memory (default 8). */
+  /** Windows per model run: trades speed for memory (default DEFAULT_BATCH_SIZE). */
   batchSize?: number;
   /** Context tokens on each side of a window's own tokens (default 16). */
   context?: number;
@@ -28,7 +31,7 @@ export async function* encodeDocument(
   text: string,
   options: DocumentEncodeOptions = {},
 ): AsyncGenerator<EncodedChunk> {
-  const { batchSize = 8, context = 16, signal } = options;
+  const { batchSize = DEFAULT_BATCH_SIZE, context = 16, signal } = options;
   const windows = planWindows(tokens.length, sentenceEnds(tokens, text), { maxLength: encoder.info.maxLength, context });
   const hidden = encoder.info.hiddenSize;
   for (let b = 0; b < windows.length; b += batchSize) {
