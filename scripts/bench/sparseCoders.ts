@@ -1,135 +1,124 @@
-// Times the paper's FISTA-500 against the fast active-set coder on the same real hidden states:
-// ~2,000 held-out Brown tokens at every layer of the bundled model, and a dictionary of K atoms
-// made of normalised hidden states sampled from the text that follows (disjoint tokens).
-// FISTA-500 runs on a subsample (it is slow); the coder on everything, cold and warm-started
-// from the previous layer. Reports vectors/s, the speed ratio and the relative objective gap
-// Σ(f_coder − f_FISTA)/Σ f_FISTA on the subsample (negative: the coder found lower objectives).
-// Rates are per CPU-second of this (single-threaded) process, so that other work on the machine
-// does not distort them; every run is single-threaded.
-// Usage: npx tsx scripts/bench/sparseCoders.ts [--tokens 2000] [--atoms 1024] [--lambdas 0.3,1,3]
-//        [--fista-per-layer 40] [--candidates 16] [--json]
+// The sparse coder's settings, one at a time against the production setting, on the same real data:
+// the hidden states of a held-out Brown document at every depth, the bundled dictionary and λ,
+// the Gram matrix and correlations XΦᵀ from ONNX Runtime as the engine computes them. Variants
+// alternate run by run; rates are per CPU-second of this single-threaded process, so that other
+// load on the machine hits them alike. Each line says what a variant changes, its rate against
+// production, its work per vector and whether it reaches the same objective.
+// Usage: npx tsx scripts/bench/sparseCoders.ts [--tokens 1000] [--runs 5] [--json]
+import { join } from 'node:path';
+import { relativeResiduals } from '../../src/core/decompose/decomposeDocument';
+import { readDictionaryFile } from '../../src/core/dictionary/dictionaryFile';
+import { encodeDocument } from '../../src/core/encode/documentEncoder';
+import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../../src/core/model/bundledModel';
+import { loadModel } from '../../src/core/model/loadedModel';
 import { emptyStats, type ActiveSetStats } from '../../src/core/sparse/activeSet';
-import { fistaNonNegative } from '../../src/core/sparse/fista';
-import { gramMatrix } from '../../src/core/sparse/gram';
-import { multiplyTransposed } from '../../src/core/sparse/kernels';
-import { largestEigenvalue } from '../../src/core/sparse/largestEigenvalue';
 import { batchObjectives } from '../../src/core/sparse/objective';
+import { onnxGramMatrix } from '../../src/core/sparse/onnxGram';
+import { OnnxMatMul } from '../../src/core/sparse/onnxMatMul';
 import { SparseCoder } from '../../src/core/sparse/sparseCoder';
-import { countNonzeros, type SparseCodes } from '../../src/core/sparse/sparseCodes';
-import { brownHiddenStates, dictionaryOfSamples } from '../../test/core/sparse/realHiddenStates';
+import { codeRow, stackSparseVectors, type SparseCodes, type SparseVector } from '../../src/core/sparse/sparseCodes';
+import { heldOutText } from './support/heldOutText';
+import { median } from './support/timing';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const tokens = Number(option('--tokens', '2000'));
-const atomCount = Number(option('--atoms', '1024'));
-const lambdas = option('--lambdas', '0.3,1,3').split(',').map(Number);
-const fistaPerLayer = Number(option('--fista-per-layer', '40'));
-const candidatesPerRound = Number(option('--candidates', '16'));
+const tokens = Number(option('--tokens', '1000'));
+const runs = Number(option('--runs', '5'));
 const json = args.includes('--json');
 
-const seconds = (from: number) => (performance.now() - from) / 1000;
-const cpuSeconds = (from: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(from);
-  return (used.user + used.system) / 1e6;
-};
-const log = (line: string) => { if (!json) console.log(line); };
+/** One depth's states of the whole document [n × hidden] with their correlations [n × K]. */
+interface Depth { X: Float32Array; correlations: Float32Array; n: number }
 
 (async () => {
-  let start = performance.now();
-  const data = await brownHiddenStates(tokens);
-  const atomSource = await brownHiddenStates(tokens, data.nextSentence);
-  const d = data.hiddenSize;
-  const layers = data.states.length;
-  const n = data.tokens;
-  log(`data: ${n} tokens × ${layers} layers = ${n * layers} vectors; atoms from ${atomSource.tokens} other tokens (${seconds(start).toFixed(1)} s)`);
-
-  const dictionary = dictionaryOfSamples(atomSource.states, d, atomCount, 1);
-  start = performance.now();
-  const lipschitz = largestEigenvalue(dictionary);
-  const lipschitzSeconds = seconds(start);
-  start = performance.now();
-  const gram = gramMatrix(dictionary);
-  const gramSeconds = seconds(start);
-  log(`K = ${atomCount}: L = ${lipschitz.toFixed(1)} (${lipschitzSeconds.toFixed(2)} s), Gram ${gramSeconds.toFixed(2)} s (one-off costs, not in the rates below)`);
-  const coder = new SparseCoder(dictionary, { gram, candidatesPerRound });
-
-  // The subsample FISTA codes: the first fistaPerLayer tokens of every layer.
-  const m = Math.min(fistaPerLayer, n);
-  const sample = (layer: number) => data.states[layer].subarray(0, m * d);
-
-  let cpu = process.cpuUsage();
-  const b = new Float64Array(64 * atomCount);
-  for (const X of data.states) for (let row = 0; row < n; row += 64) {
-    const rows = Math.min(64, n - row);
-    multiplyTransposed(X.subarray(row * d, (row + rows) * d), dictionary.atoms, b, rows, atomCount, d);
+  const { dictionary, metadata } = readDictionaryFile(join(bundledDictionaryDir(), BUNDLED_DICTIONARY_FILE));
+  const { atoms, atomCount: K, hiddenSize: d } = dictionary;
+  const lambda = metadata.lambda;
+  const model = await loadModel(bundledModelDir());
+  const text = heldOutText(model.tokenizer, tokens);
+  const perDepth: Float32Array[][] = model.info.layers.map(() => []);
+  for await (const chunk of encodeDocument(model.encoder, model.tokenizer.tokenize(text), text)) chunk.states.forEach((X, l) => perDepth[l].push(X));
+  await model.encoder.dispose();
+  const matMul = await OnnxMatMul.create();
+  const gram = await onnxGramMatrix(matMul, dictionary);
+  const depths: Depth[] = [];
+  for (const parts of perDepth) {
+    const X = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+    let at = 0;
+    for (const p of parts) { X.set(p, at); at += p.length; }
+    depths.push({ X, n: X.length / d, correlations: await matMul.multiplyTransposed(X, X.length / d, atoms, K, d) });
   }
-  const projectionRate = (n * layers) / cpuSeconds(cpu);
-  log(`b = Φᵀx alone: ${projectionRate.toFixed(0)} vectors/s`);
+  await matMul.dispose();
+  const vectors = depths.reduce((s, depth) => s + depth.n, 0);
 
-  const results = [];
-  for (const lambda of lambdas) {
-    coder.codeBatch(sample(0), m, lambda); // warm the JIT on this λ
-
-    const coldStats = emptyStats();
-    cpu = process.cpuUsage();
-    const cold: SparseCodes[] = data.states.map((X) => coder.codeBatch(X, n, lambda, { stats: coldStats }));
-    const coldRate = (n * layers) / cpuSeconds(cpu);
-
-    // Warm starts: from the same tokens at the layer below, and after λ moves by 20%.
-    const warmStats = emptyStats();
-    cpu = process.cpuUsage();
-    let previous: SparseCodes | undefined;
-    for (const X of data.states) previous = coder.codeBatch(X, n, lambda, { warmStarts: previous, stats: warmStats });
-    const warmRate = (n * layers) / cpuSeconds(cpu);
-    const moved = lambda * 1.2;
-    const movedCold = emptyStats();
-    cpu = process.cpuUsage();
-    data.states.forEach((X) => coder.codeBatch(X, n, moved, { stats: movedCold }));
-    const movedColdRate = (n * layers) / cpuSeconds(cpu);
-    const movedWarm = emptyStats();
-    cpu = process.cpuUsage();
-    data.states.forEach((X, layer) => coder.codeBatch(X, n, moved, { warmStarts: cold[layer], stats: movedWarm }));
-    const movedWarmRate = (n * layers) / cpuSeconds(cpu);
-
-    cpu = process.cpuUsage();
-    const fistaObjectives = data.states.map((_, layer) => batchObjectives(sample(layer), m, dictionary, fistaNonNegative(dictionary, sample(layer), m, lambda, { lipschitz }).alpha, lambda));
-    const fistaRate = (m * layers) / cpuSeconds(cpu);
-
-    let sumFista = 0;
-    let sumCoder = 0;
-    let worst = -Infinity;
-    let better = 0;
-    data.states.forEach((_, layer) => {
-      const coderObjectives = batchObjectives(sample(layer), m, dictionary, cold[layer], lambda);
-      for (let i = 0; i < m; i++) {
-        const f = fistaObjectives[layer][i];
-        const c = coderObjectives[i];
-        sumFista += f;
-        sumCoder += c;
-        worst = Math.max(worst, (c - f) / f);
-        if (c < f) better++;
+  const production = new SparseCoder(dictionary, { gram });
+  const withCandidates = (candidatesPerRound: number) => new SparseCoder(dictionary, { gram, candidatesPerRound });
+  type Variant = { name: string; code: (stats: ActiveSetStats) => SparseCodes[] };
+  const variants: Variant[] = [
+    { name: 'production: cold start, 16 candidates a round, correlations given, residuals from G', code: (stats) => depths.map(({ X, n, correlations }) => production.codeBatch(X, n, lambda, { correlations, stats })) },
+    { name: 'warm start from the same token at the depth below', code: (stats) => {
+      let below: SparseCodes | undefined;
+      return depths.map(({ X, n, correlations }) => (below = production.codeBatch(X, n, lambda, { correlations, stats, warmStarts: below })));
+    } },
+    { name: 'warm start from the previous token at the same depth (row by row)', code: (stats) => depths.map(({ X, n, correlations }) => {
+      const rows: SparseVector[] = [];
+      for (let i = 0; i < n; i++) {
+        const warmStarts = i > 0 ? stackSparseVectors([rows[i - 1]]) : undefined;
+        const one = production.codeBatch(X.subarray(i * d, (i + 1) * d), 1, lambda, { correlations: correlations.subarray(i * K, (i + 1) * K), stats, warmStarts });
+        rows.push(codeRow(one, 0));
       }
-    });
-    const nonzeros = cold.reduce((s, codes) => s + countNonzeros(codes), 0) / (n * layers);
-    const perVector = (stats: ActiveSetStats) => ({
-      rounds: stats.rounds / stats.vectors, additions: stats.additions / stats.vectors, removals: stats.removals / stats.vectors, unconverged: stats.unconverged,
-    });
-    const result = {
-      lambda, meanActive: nonzeros,
-      coderColdPerSecond: coldRate, coderWarmPerSecond: warmRate, fista500PerSecond: fistaRate,
-      speedup: coldRate / fistaRate, speedupWarm: warmRate / fistaRate,
-      relativeGap: (sumCoder - sumFista) / sumFista, worstVectorGap: worst, coderBetterShare: better / (m * layers),
-      cold: perVector(coldStats), warm: perVector(warmStats),
-      lambdaMoved: { lambda: moved, coldPerSecond: movedColdRate, warmPerSecond: movedWarmRate, cold: perVector(movedCold), warm: perVector(movedWarm) },
-    };
-    results.push(result);
-    log(`λ = ${lambda}: mean active ${nonzeros.toFixed(1)}; coder ${coldRate.toFixed(0)} vectors/s cold, ${warmRate.toFixed(0)} warm (previous layer); ` +
-      `FISTA-500 ${fistaRate.toFixed(2)} vectors/s (${m * layers} vectors) → ×${result.speedup.toFixed(0)} cold, ×${result.speedupWarm.toFixed(0)} warm; ` +
-      `objective gap Σ(coder − FISTA)/Σ FISTA = ${result.relativeGap.toExponential(2)} (worst vector ${worst.toExponential(2)}, coder lower on ${(100 * result.coderBetterShare).toFixed(0)}%); ` +
-      `per vector cold ${result.cold.rounds.toFixed(1)} rounds, ${result.cold.additions.toFixed(1)} additions, ${result.cold.removals.toFixed(1)} removals; ` +
-      `warm ${result.warm.rounds.toFixed(1)} rounds, ${result.warm.additions.toFixed(1)} additions, ${result.warm.removals.toFixed(1)} removals; ` +
-      `re-coding at λ = ${moved.toPrecision(3)}: ${movedColdRate.toFixed(0)} vectors/s cold, ${movedWarmRate.toFixed(0)} warm from the λ = ${lambda} codes; ` +
-      `unconverged ${coldStats.unconverged + warmStats.unconverged + movedCold.unconverged + movedWarm.unconverged}`);
+      return stackSparseVectors(rows);
+    }) },
+    ...[8, 32, 64].map((c) => ({ name: `${c} candidates a round`, code: (stats: ActiveSetStats) => {
+      const coder = withCandidates(c);
+      return depths.map(({ X, n, correlations }) => coder.codeBatch(X, n, lambda, { correlations, stats }));
+    } })),
+    { name: 'correlations XΦᵀ by the JavaScript kernel instead of given', code: (stats) => depths.map(({ X, n }) => production.codeBatch(X, n, lambda, { stats })) },
+    { name: 'residuals reconstructed from the atoms as well (relativeResiduals)', code: (stats) => depths.map(({ X, n, correlations }) => {
+      const codes = production.codeBatch(X, n, lambda, { correlations, stats });
+      relativeResiduals(dictionary, X, codes);
+      return codes;
+    }) },
+  ];
+  // Warm-up, and each variant's objective and work per vector.
+  const objectiveOf = (codes: SparseCodes[]) => codes.reduce((sum, c, l) => sum + batchObjectives(depths[l].X, depths[l].n, dictionary, c, lambda).reduce((s, f) => s + f, 0), 0);
+  const outcomes = variants.map((v) => {
+    const stats = emptyStats();
+    const objective = objectiveOf(v.code(stats));
+    return { objective, stats };
+  });
+  const seconds = variants.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 ? [...variants.keys()].reverse() : [...variants.keys()];
+    for (const i of order) {
+      const before = process.cpuUsage();
+      variants[i].code(emptyStats());
+      const used = process.cpuUsage(before);
+      seconds[i].push((used.user + used.system) / 1e6);
+    }
   }
-  if (json) console.log(JSON.stringify({ tokens: n, layers, vectors: n * layers, atomCount, lipschitz, lipschitzSeconds, gramSeconds, projectionRate, fistaVectors: m * layers, results }, null, 2));
-})();
+  const base = median(seconds[0]);
+  const results = variants.map((v, i) => {
+    const { objective, stats } = outcomes[i];
+    return {
+      variant: v.name,
+      vectorsPerSecond: vectors / median(seconds[i]),
+      productionRatio: base / median(seconds[i]),
+      roundsPerVector: stats.rounds / stats.vectors,
+      additionsPerVector: stats.additions / stats.vectors,
+      removalsPerVector: stats.removals / stats.vectors,
+      relativeObjectiveDifference: (objective - outcomes[0].objective) / outcomes[0].objective,
+    };
+  });
+  if (json) {
+    console.log(JSON.stringify({ vectors, tokens, atomCount: K, lambda, runs, results }, null, 2));
+    return;
+  }
+  console.log(`${vectors} hidden states (${tokens}-token held-out document, every depth), K = ${K}, λ = ${lambda}; ${runs} alternating runs, CPU seconds`);
+  for (const r of results) {
+    console.log(`${r.variant}: ${r.vectorsPerSecond.toFixed(0)} vectors/s (×${r.productionRatio.toFixed(2)} production); per vector ${r.roundsPerVector.toFixed(2)} rounds, ` +
+      `${r.additionsPerVector.toFixed(1)} additions, ${r.removalsPerVector.toFixed(1)} removals; objective ${r.relativeObjectiveDifference.toExponential(1)} relative to production`);
+  }
+})().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
