@@ -43,12 +43,13 @@ export interface EngineSources {
 /** Everything needed to decompose text: the model, one dictionary (checked against it), its catalog and a coder. */
 export class FactorEngine {
   private inThread: SparseCoder | undefined;
+  private catalogRead: { catalog: FactorCatalog | undefined } | undefined;
 
   private constructor(
     readonly model: LoadedModel,
     readonly dictionary: Dictionary,
     readonly metadata: DictionaryMetadata,
-    readonly catalog: FactorCatalog | undefined,
+    private readonly dictionarySha256: string,
     readonly lambda: number,
     readonly dictionaryPath: string,
     private readonly matMul: OnnxMatMul | undefined,
@@ -61,6 +62,20 @@ export class FactorEngine {
     return (this.inThread ??= new SparseCoder(this.dictionary, { gram: this.gram }));
   }
 
+  /**
+   * The dictionary's factor catalog, if it has one: read (and checked against the dictionary) on
+   * first use. Decomposing never needs it, and it is large: an engine that only decomposes, like
+   * the editor's engine worker, keeps a small heap and opens faster.
+   */
+  get catalog(): FactorCatalog | undefined {
+    if (!this.catalogRead) {
+      const path = catalogPathFor(this.dictionaryPath);
+      const expect = { atomCount: this.dictionary.atomCount, dictionarySha256: this.dictionarySha256 };
+      this.catalogRead = { catalog: existsSync(path) ? readCatalog(path, expect) : undefined };
+    }
+    return this.catalogRead.catalog;
+  }
+
   /** How many threads code: 1 is the calling thread, more are worker threads. */
   get coderThreads(): number {
     return this.pool?.threadCount ?? 1;
@@ -71,13 +86,11 @@ export class FactorEngine {
     if (!Number.isInteger(threads) || threads < 1) throw new Error(`coderThreads must be a whole number from 1, not ${threads}`);
     const model = await loadModel(sources.modelDir, { intraOpThreads: sources.intraOpThreads, cacheDir: sources.modelCacheDir });
     const { dictionary, metadata, sha256 } = readDictionaryFile(sources.dictionaryPath, { model: model.info });
-    const catalogPath = catalogPathFor(sources.dictionaryPath);
-    const catalog = existsSync(catalogPath) ? readCatalog(catalogPath, { atomCount: dictionary.atomCount, dictionarySha256: sha256 }) : undefined;
     const matMul = sources.correlations === 'js' ? undefined : await OnnxMatMul.create(sources.intraOpThreads);
     // One Gram matrix for every thread, so that they all code alike.
     const gram = matMul ? await onnxGramMatrix(matMul, dictionary) : gramMatrix(dictionary);
     const pool = threads > 1 ? new CoderPool(dictionary, { gram, threads }) : undefined;
-    return new FactorEngine(model, dictionary, metadata, catalog, sources.lambda ?? metadata.lambda, sources.dictionaryPath, matMul, gram, pool);
+    return new FactorEngine(model, dictionary, metadata, sha256, sources.lambda ?? metadata.lambda, sources.dictionaryPath, matMul, gram, pool);
   }
 
   readonly code: LayerCoder = async (X, n) => {

@@ -14,7 +14,7 @@ export interface ActiveSetSettings {
   maxAdditionsPerSupport: number;
 }
 
-/** candidatesPerRound: 8–32 measured alike on real hidden states (K = 1024). */
+/** candidatesPerRound: 4–16 measured alike on the bundled dictionary (K = 2048), 32 and 64 slower (scripts/bench/sparseCoders.ts). */
 export const DEFAULT_ACTIVE_SET_SETTINGS: ActiveSetSettings = { tolerance: 1e-7, candidatesPerRound: 16, maxRounds: 1000, maxAdditionsPerSupport: 50 };
 
 /** Work counters, summed over the vectors coded. */
@@ -34,9 +34,10 @@ export function emptyStats(): ActiveSetStats {
 /**
  * Exact non-negative lasso on the Gram matrix, min_α ½αᵀGα − bᵀα + λ‖α‖₁ with α ≥ 0 and
  * b = Φᵀx, i.e. NNLS in normal form with c = b − λ: an active-set method (Lawson & Hanson)
- * run on a working set. Each round computes the full gradient g = Gα − b once, takes the
- * atoms that violate KKT most (g_k + λ < 0) as candidates, and then repeatedly adds the worst
- * candidate to the support P and solves G_PP α_P = c_P exactly (a Cholesky factor kept up to
+ * run on a working set. Each round computes the full gradient g = Gα − b once (in float32 on
+ * SIMD, GradientKernel), takes the atoms that violate KKT most (g_k + λ < 0) as candidates, and
+ * then repeatedly adds the worst candidate, its violation computed again in double precision, to
+ * the support P and solves G_PP α_P = c_P exactly (a Cholesky factor kept up to
  * date), stepping back to the feasible segment and dropping atoms that reach zero when the
  * solution leaves α ≥ 0. Rounds repeat until no atom violates KKT by more than the tolerance.
  * A workspace for one dictionary; not re-entrant.

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { catalogPathFor } from '../../../src/core/catalog/catalogFile';
 import { brownSentences, BROWN_HELD_OUT_FILES } from '../../../src/core/corpus/brownCorpus';
 import { FactorEngine } from '../../../src/core/engine/factorEngine';
 import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../../../src/core/model/bundledModel';
@@ -60,4 +63,27 @@ test('the engine decomposes a document bit for bit the same on one coder thread 
 test('coderThreads must be a whole number from 1', async () => {
   await assert.rejects(FactorEngine.open({ ...sources, coderThreads: 0 }), /coderThreads must be a whole number from 1, not 0/);
   await assert.rejects(FactorEngine.open({ ...sources, coderThreads: 1.5 }), /coderThreads must be a whole number from 1, not 1.5/);
+});
+
+test('the engine reads its catalog only when asked: a damaged catalog does not stop decomposing, and asking names the problem', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'engine-catalog-'));
+  const dictionaryPath = join(dir, BUNDLED_DICTIONARY_FILE);
+  copyFileSync(sources.dictionaryPath, dictionaryPath);
+  writeFileSync(catalogPathFor(dictionaryPath), 'not a catalog');
+  const engine = await FactorEngine.open({ ...sources, dictionaryPath, coderThreads: 1 });
+  try {
+    assert.ok((await engine.decompose(text)).codes[0].values.length > 0);
+    assert.throws(() => engine.catalog, /is not a readable factor catalog/);
+    assert.throws(() => engine.label(1), /is not a readable factor catalog/);
+  } finally {
+    await engine.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const bundled = await FactorEngine.open({ ...sources, coderThreads: 1 });
+  try {
+    assert.equal(bundled.catalog?.factors.length, bundled.dictionary.atomCount);
+    assert.equal(bundled.label(204), bundled.catalog?.factors[204].label);
+  } finally {
+    await bundled.dispose();
+  }
 });
