@@ -26,6 +26,8 @@ export function hoverLatency(engine: FactorEngine, text: string, decomposition: 
     name: (factor: number) => ({ label: engine.label(factor) }),
     commands: { highlight: 'transformerFactors.highlightFactor', openFactor: 'transformerFactors.openFactor' },
   };
+  // The labels are in memory before the editor hovers (its catalog host reads them at start-up); the engine reads them on first use.
+  engine.label(0);
   const random = new SeededRandom(7);
   const times: number[] = [];
   let characters = 0;
