@@ -5,7 +5,8 @@ import { sharedCopy } from './parallel/sharedArrays';
 /**
  * G = ΦᵀΦ ([K × K] float32) on ONNX Runtime's GEMM — several times faster than the JavaScript
  * gramMatrix (gram.ts), equal to it within float32 rounding — in a SharedArrayBuffer, so that
- * coder worker threads read the same 16 MB (K = 2048) instead of a copy each.
+ * posting it to the coder worker threads clones nothing (each solver still copies it into its
+ * own WebAssembly memory, where its SIMD gradient reads it).
  */
 export async function onnxGramMatrix(matMul: OnnxMatMul, dictionary: Dictionary): Promise<Float32Array> {
   const { atoms, atomCount: K, hiddenSize: d } = dictionary;

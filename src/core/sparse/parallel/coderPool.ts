@@ -37,7 +37,7 @@ interface CoderThread {
  * ONNX Runtime, then SparseCoder on the same Gram matrix): a batch's rows are split into
  * contiguous parts (rowChunks, one per worker), queued, each idle worker takes the next, and the
  * parts' codes are joined in order; replies are matched to requests by id. The Gram matrix is
- * shared by all workers. Workers are referenced only while they owe a reply, so an idle pool never
+ * posted to all workers on shared memory (each solver copies it into its WebAssembly memory). Workers are referenced only while they owe a reply, so an idle pool never
  * keeps the process alive. A worker that fails or exits ends the pool: every pending and later
  * request rejects with what happened.
  */

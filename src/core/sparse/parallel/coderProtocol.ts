@@ -6,7 +6,7 @@ export interface CoderWorkerData {
   atoms: Float32Array;
   atomCount: number;
   hiddenSize: number;
-  /** G = ΦᵀΦ [atomCount × atomCount] on a SharedArrayBuffer: one copy for all workers. */
+  /** G = ΦᵀΦ [atomCount × atomCount] on a SharedArrayBuffer, not cloned per worker (its solver copies it into WebAssembly memory). */
   gram: Float32Array;
 }
 
