@@ -152,6 +152,9 @@ describe('the factor panel in code-server', { timeout: 600_000 }, () => {
     const restored = await panelFrame(page, 60_000);
     if (!restored) await page.screenshot({ path: join(server.profileDir, 'reload.png') });
     assert.ok(restored, 'the serializer restored the panel');
+    // The restored tab is whichever VS Code last persisted: navigating away does not wait for its
+    // storage to be written (measured: a state from three steps before came back under load).
+    await restored.locator('vscode-tab-header', { hasText: 'Document' }).click();
     await restored.waitForSelector('.legend', { timeout: FIRST_DECOMPOSITION_MS });
     await restored.waitForFunction(() => /Factor #\d+/.test(document.querySelector('.mode')?.textContent ?? ''), undefined, { timeout: 60_000 });
   });
