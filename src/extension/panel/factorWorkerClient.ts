@@ -66,7 +66,6 @@ export class FactorWorkerClient {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath, { execArgv: this.execArgv });
-    worker.unref();
     worker.on('message', (message: FactorWorkerReply) => this.pending.get(message.id)?.reply(message));
     const stop = (error: Error) => {
       if (this.worker !== worker) return;
@@ -76,6 +75,8 @@ export class FactorWorkerClient {
     };
     worker.on('error', (error) => stop(new Error(`the attribution worker stopped: ${error.message}`)));
     worker.on('exit', (code) => stop(new Error(`the attribution worker stopped (exit code ${code})`)));
+    // After the listeners, since adding a 'message' listener references the worker again.
+    worker.unref();
     this.worker = worker;
     return worker;
   }
@@ -85,11 +86,15 @@ export class FactorWorkerClient {
     const worker = this.start();
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
+    // Referenced only while it owes a reply, so that an idle worker never keeps a process alive.
+    worker.ref();
     return new Promise<T>((resolve, reject) => {
       const finish = () => {
         this.pending.delete(id);
         signal?.removeEventListener('abort', onAbort);
-        if (!this.pending.size) this.idleTimer = setTimeout(() => this.dispose(), IDLE_MS);
+        if (this.pending.size) return;
+        worker.unref();
+        this.idleTimer = setTimeout(() => this.dispose(), IDLE_MS).unref();
       };
       const onAbort = () => {
         worker.postMessage({ type: 'abort', id } satisfies FactorWorkerRequest);

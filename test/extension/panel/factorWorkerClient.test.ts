@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../../../src/core/model/bundledModel';
 import { FactorWorkerClient, WorkerCancelled } from '../../../src/extension/panel/factorWorkerClient';
 
@@ -40,5 +42,11 @@ describe('the panel’s worker thread', () => {
     // The worker carries on serving.
     const { tokens } = await client.scan(sources, 'still here', 1, 4, 3);
     assert.ok(tokens > 0);
+  });
+
+  it('waits for its reply, then does not keep the process alive: a script that never disposes of it exits', async () => {
+    const script = join(__dirname, 'support', 'forgetfulPanelScript.ts');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 60_000 });
+    assert.match(stdout, /scanned \d+ tokens/);
   });
 });
