@@ -8,16 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDictionaryFile } from '../../src/core/dictionary/dictionaryFile';
-import { encodeDocument } from '../../src/core/encode/documentEncoder';
-import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../../src/core/model/bundledModel';
-import { loadModel } from '../../src/core/model/loadedModel';
+import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir } from '../../src/core/model/bundledModel';
 import { batchObjectives } from '../../src/core/sparse/objective';
 import { onnxGramMatrix } from '../../src/core/sparse/onnxGram';
 import { OnnxMatMul } from '../../src/core/sparse/onnxMatMul';
 import { SparseCoder } from '../../src/core/sparse/sparseCoder';
 import type { SparseCodes } from '../../src/core/sparse/sparseCodes';
-import { heldOutText } from './support/heldOutText';
-import { median } from './support/timing';
+import { heldOutStates } from './support/heldOutStates';
+import { alternatingCpuSeconds, median } from './support/timing';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback?: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -41,12 +39,8 @@ type CoderClass = new (dictionary: unknown, options: { gram: Float32Array }) => 
   const { dictionary, metadata } = readDictionaryFile(join(bundledDictionaryDir(), BUNDLED_DICTIONARY_FILE));
   const { atoms, atomCount: K, hiddenSize: d } = dictionary;
   const lambda = metadata.lambda;
-  const model = await loadModel(bundledModelDir());
-  const text = heldOutText(model.tokenizer, tokens);
   // The batches the engine codes: per model run, one [tokens × hidden] matrix per depth.
-  const batches: Float32Array[] = [];
-  for await (const chunk of encodeDocument(model.encoder, model.tokenizer.tokenize(text), text)) batches.push(...chunk.states);
-  await model.encoder.dispose();
+  const batches = (await heldOutStates(tokens)).flat();
   const matMul = await OnnxMatMul.create();
   const gram = await onnxGramMatrix(matMul, dictionary);
   const correlations = await Promise.all(batches.map((X) => matMul.multiplyTransposed(X, X.length / d, atoms, K, d)));
@@ -57,15 +51,7 @@ type CoderClass = new (dictionary: unknown, options: { gram: Float32Array }) => 
   const codeAll = (coder: Coder) => batches.map((X, b) => coder.codeBatch(X, X.length / d, lambda, { correlations: correlations[b] }));
   const objectiveOf = (codes: SparseCodes[]) => codes.reduce((sum, c, b) => sum + batchObjectives(batches[b], batches[b].length / d, dictionary, c, lambda).reduce((s, f) => s + f, 0), 0);
   const objectives = coders.map(([, coder]) => objectiveOf(codeAll(coder))); // also the warm-up
-  const seconds = coders.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) {
-    for (const [i, [, coder]] of (run % 2 ? [...coders.entries()].reverse() : [...coders.entries()])) {
-      const before = process.cpuUsage();
-      codeAll(coder);
-      const used = process.cpuUsage(before);
-      seconds[i].push((used.user + used.system) / 1e6);
-    }
-  }
+  const seconds = alternatingCpuSeconds(coders.length, runs, (i) => codeAll(coders[i][1]));
   console.log(`${rows} hidden states (${tokens}-token held-out document, every depth), K = ${K}, λ = ${lambda}; ${runs} alternating runs, CPU seconds`);
   coders.forEach(([name], i) => console.log(`${name.padEnd(24)} ${(rows / median(seconds[i])).toFixed(0)} vectors/s (median ${median(seconds[i]).toFixed(3)} s), summed objective ${objectives[i].toFixed(3)}`));
   console.log(`this checkout ÷ baseline: ×${(median(seconds[0]) / median(seconds[1])).toFixed(2)}; objective difference ${((objectives[1] - objectives[0]) / objectives[0]).toExponential(2)} relative`);

@@ -8,17 +8,15 @@
 import { join } from 'node:path';
 import { relativeResiduals } from '../../src/core/decompose/decomposeDocument';
 import { readDictionaryFile } from '../../src/core/dictionary/dictionaryFile';
-import { encodeDocument } from '../../src/core/encode/documentEncoder';
-import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir, bundledModelDir } from '../../src/core/model/bundledModel';
-import { loadModel } from '../../src/core/model/loadedModel';
+import { BUNDLED_DICTIONARY_FILE, bundledDictionaryDir } from '../../src/core/model/bundledModel';
 import { emptyStats, type ActiveSetStats } from '../../src/core/sparse/activeSet';
 import { batchObjectives } from '../../src/core/sparse/objective';
 import { onnxGramMatrix } from '../../src/core/sparse/onnxGram';
 import { OnnxMatMul } from '../../src/core/sparse/onnxMatMul';
 import { SparseCoder } from '../../src/core/sparse/sparseCoder';
 import { codeRow, stackSparseVectors, type SparseCodes, type SparseVector } from '../../src/core/sparse/sparseCodes';
-import { heldOutText } from './support/heldOutText';
-import { median } from './support/timing';
+import { concatFloats, heldOutStates } from './support/heldOutStates';
+import { alternatingCpuSeconds, median } from './support/timing';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -33,18 +31,12 @@ interface Depth { X: Float32Array; correlations: Float32Array; n: number }
   const { dictionary, metadata } = readDictionaryFile(join(bundledDictionaryDir(), BUNDLED_DICTIONARY_FILE));
   const { atoms, atomCount: K, hiddenSize: d } = dictionary;
   const lambda = metadata.lambda;
-  const model = await loadModel(bundledModelDir());
-  const text = heldOutText(model.tokenizer, tokens);
-  const perDepth: Float32Array[][] = model.info.layers.map(() => []);
-  for await (const chunk of encodeDocument(model.encoder, model.tokenizer.tokenize(text), text)) chunk.states.forEach((X, l) => perDepth[l].push(X));
-  await model.encoder.dispose();
+  const runsOfModel = await heldOutStates(tokens);
   const matMul = await OnnxMatMul.create();
   const gram = await onnxGramMatrix(matMul, dictionary);
   const depths: Depth[] = [];
-  for (const parts of perDepth) {
-    const X = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
-    let at = 0;
-    for (const p of parts) { X.set(p, at); at += p.length; }
+  for (let depth = 0; depth < runsOfModel[0].length; depth++) {
+    const X = concatFloats(runsOfModel.map((states) => states[depth]));
     depths.push({ X, n: X.length / d, correlations: await matMul.multiplyTransposed(X, X.length / d, atoms, K, d) });
   }
   await matMul.dispose();
@@ -86,16 +78,7 @@ interface Depth { X: Float32Array; correlations: Float32Array; n: number }
     const objective = objectiveOf(v.code(stats));
     return { objective, stats };
   });
-  const seconds = variants.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) {
-    const order = run % 2 ? [...variants.keys()].reverse() : [...variants.keys()];
-    for (const i of order) {
-      const before = process.cpuUsage();
-      variants[i].code(emptyStats());
-      const used = process.cpuUsage(before);
-      seconds[i].push((used.user + used.system) / 1e6);
-    }
-  }
+  const seconds = alternatingCpuSeconds(variants.length, runs, (i) => variants[i].code(emptyStats()));
   const base = median(seconds[0]);
   const results = variants.map((v, i) => {
     const { objective, stats } = outcomes[i];

@@ -6,6 +6,7 @@ import type { FactorEngine } from '../../../src/core/engine/factorEngine';
 import type { HiddenStateEncoder } from '../../../src/core/model/hiddenStateEncoder';
 import { USE_LITE_LAYERS } from '../../../src/core/model/useLite/useLiteLayers';
 import type { TfjsReference } from '../../../test/support/tfjsReference';
+import { concatFloats } from '../support/heldOutStates';
 import { median, secondsSince } from '../support/timing';
 
 export interface StageSeconds {
@@ -98,14 +99,4 @@ async function modelStages(engine: FactorEngine, reference: TfjsReference, text:
     times.tfjs.push(await tfjs());
   }
   return { onnx: median(times.onnx), tfjs: median(times.tfjs) };
-}
-
-function concatFloats(parts: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

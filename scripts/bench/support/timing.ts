@@ -17,3 +17,21 @@ export async function repeat<T>(runs: number, once: () => Promise<T> | T): Promi
   }
   return out;
 }
+
+/**
+ * CPU seconds (user + system, this process) of each of `count` tasks over `runs` runs, the order
+ * reversed every other run so that load on the machine falls on all of them alike.
+ */
+export function alternatingCpuSeconds(count: number, runs: number, task: (i: number) => void): number[][] {
+  const seconds = Array.from({ length: count }, () => [] as number[]);
+  const order = [...Array(count).keys()];
+  for (let run = 0; run < runs; run++) {
+    for (const i of run % 2 ? [...order].reverse() : order) {
+      const before = process.cpuUsage();
+      task(i);
+      const used = process.cpuUsage(before);
+      seconds[i].push((used.user + used.system) / 1e6);
+    }
+  }
+  return seconds;
+}
