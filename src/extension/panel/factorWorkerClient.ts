@@ -75,8 +75,6 @@ export class FactorWorkerClient {
     };
     worker.on('error', (error) => stop(new Error(`the attribution worker stopped: ${error.message}`)));
     worker.on('exit', (code) => stop(new Error(`the attribution worker stopped (exit code ${code})`)));
-    // After the listeners, since adding a 'message' listener references the worker again.
-    worker.unref();
     this.worker = worker;
     return worker;
   }
